@@ -1,0 +1,64 @@
+package cn.xinning.villagereturns;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of one installation: where its files live and the county's reporting rules.
+ * Defaults are in {@code jobs/village-returns.properties}, which county staff edit.
+ *
+ * @param root the folder every file location derives from (inbox, archive, rejected, the
+ * embedded database)
+ * @param registry location of the village registry CSV (Spring resource syntax)
+ * @param catalogue location of the indicator catalogue CSV (Spring resource syntax)
+ * @param dueDay day of the month after P on which the return for P is due (23:59:59)
+ * @param timeZone the county's clock, in which business times are read and stored
+ * @param reportingStart returns for earlier periods are refused
+ * @param language language of messages to clerks, {@code zh} or {@code en}
+ * @param inbox inbox settings
+ * @param rules thresholds of the warning rules
+ */
+@ConfigurationProperties("village-returns")
+public record VillageReturnsProperties(@DefaultValue(".") Path root,
+		@DefaultValue("classpath:jobs/villages.csv") String registry,
+		@DefaultValue("classpath:jobs/indicators.csv") String catalogue, @DefaultValue("5") int dueDay,
+		@DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("2025-01") YearMonth reportingStart,
+		@DefaultValue("zh") String language, @DefaultValue Inbox inbox, @DefaultValue Rules rules) {
+
+	public VillageReturnsProperties {
+		if (dueDay < 1 || dueDay > 28) {
+			throw new IllegalArgumentException("village-returns.due-day must be between 1 and 28, not " + dueDay);
+		}
+		root = root.toAbsolutePath().normalize();
+	}
+
+	public Locale locale() {
+		return "en".equalsIgnoreCase(this.language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+	}
+
+	/**
+	 * @param quietSeconds a file modified more recently than this may still be being
+	 * written
+	 * @param maxFileMegabytes a larger file is not a monthly return, and is refused
+	 * unread
+	 */
+	public record Inbox(@DefaultValue("5") int quietSeconds, @DefaultValue("64") int maxFileMegabytes) {
+	}
+
+	/**
+	 * @param visitsPerHousehold W-VISITS: HOME_VISITS at most this many times
+	 * PAIRED_HOUSEHOLDS
+	 * @param minWeeklyMeetings W-WEEKLY: WEEKLY_CASE_MEETINGS at least this many
+	 * @param householdsPerCadre W-LOAD: PAIRED_HOUSEHOLDS at most this many times
+	 * PAIRED_CADRES
+	 */
+	public record Rules(@DefaultValue("3") int visitsPerHousehold, @DefaultValue("4") int minWeeklyMeetings,
+			@DefaultValue("20") int householdsPerCadre) {
+	}
+
+}

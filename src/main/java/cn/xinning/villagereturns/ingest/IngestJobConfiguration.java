@@ -1,0 +1,205 @@
+package cn.xinning.villagereturns.ingest;
+
+import java.time.Duration;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cn.xinning.villagereturns.VillageReturnsProperties;
+import cn.xinning.villagereturns.aggregation.AggregateTasklet;
+import cn.xinning.villagereturns.aggregation.AggregationPlan;
+import cn.xinning.villagereturns.aggregation.Aggregator;
+import cn.xinning.villagereturns.anomaly.AnomalyEvaluator;
+import cn.xinning.villagereturns.anomaly.FlagAnomaliesTasklet;
+import cn.xinning.villagereturns.intake.ClaimFilesTasklet;
+import cn.xinning.villagereturns.intake.ClaimedFile;
+import cn.xinning.villagereturns.intake.FileAwayWriter;
+import cn.xinning.villagereturns.intake.InboxFiles;
+import cn.xinning.villagereturns.intake.RootFolders;
+import cn.xinning.villagereturns.reference.ReferenceData;
+import cn.xinning.villagereturns.returns.AcceptReturnsWriter;
+import cn.xinning.villagereturns.returns.FileValidator;
+import cn.xinning.villagereturns.returns.StageReturnsWriter;
+import cn.xinning.villagereturns.returns.ValidateFilesProcessor;
+import cn.xinning.villagereturns.returns.ValidatedFile;
+import cn.xinning.villagereturns.returns.ValidationContext;
+import cn.xinning.villagereturns.support.IdBlocks;
+import cn.xinning.villagereturns.validation.Messages;
+
+/**
+ * The ingest job: claim, validate, accept, aggregate, flag, file away. A run is
+ * identified by its run number ({@value #RUN_ID}), never by a timestamp, so a failed run
+ * restarts as itself. Every step reads its work from the database by state, so a restart
+ * carries on where the last commit left off.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestJobConfiguration {
+
+	public static final String JOB_NAME = "ingestJob";
+
+	public static final String RUN_ID = "run.id";
+
+	public static final String CLAIM_FILES_STEP = "claimFilesStep";
+
+	public static final String VALIDATE_FILES_STEP = "validateFilesStep";
+
+	public static final String ACCEPT_RETURNS_STEP = "acceptReturnsStep";
+
+	public static final String AGGREGATE_INDICATORS_STEP = "aggregateIndicatorsStep";
+
+	public static final String FLAG_ANOMALIES_STEP = "flagAnomaliesStep";
+
+	public static final String FILE_AWAY_STEP = "fileAwayStep";
+
+	/** Files per chunk: small files, so a chunk is a few hundred returns. */
+	static final int FILES_PER_CHUNK = 20;
+
+	@Bean
+	Job ingestJob(JobRepository jobRepository, Step claimFilesStep, Step validateFilesStep, Step acceptReturnsStep,
+			Step aggregateIndicatorsStep, Step flagAnomaliesStep, Step fileAwayStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(claimFilesStep)
+			.next(validateFilesStep)
+			.next(acceptReturnsStep)
+			.next(aggregateIndicatorsStep)
+			.next(flagAnomaliesStep)
+			.next(fileAwayStep)
+			.build();
+	}
+
+	@Bean
+	Step claimFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ClaimFilesTasklet claimFilesTasklet) {
+		return new StepBuilder(CLAIM_FILES_STEP, jobRepository).tasklet(claimFilesTasklet, transactionManager).build();
+	}
+
+	@Bean
+	@StepScope
+	ClaimFilesTasklet claimFilesTasklet(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, RootFolders folders,
+			InboxFiles inboxFiles, VillageReturnsProperties properties) {
+		return new ClaimFilesTasklet(runId, folders, inboxFiles, Duration.ofSeconds(properties.inbox().quietSeconds()));
+	}
+
+	@Bean
+	Step validateFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<ClaimedFile> validateFilesReader, ValidateFilesProcessor validateFilesProcessor,
+			StageReturnsWriter validateFilesWriter) {
+		return new StepBuilder(VALIDATE_FILES_STEP, jobRepository).<ClaimedFile, ValidatedFile>chunk(FILES_PER_CHUNK)
+			.transactionManager(transactionManager)
+			.reader(validateFilesReader)
+			.processor(validateFilesProcessor)
+			.writer(validateFilesWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<ClaimedFile> validateFilesReader(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			InboxFiles inboxFiles) throws Exception {
+		return inboxFiles.reader("validateFilesReader", runId, InboxFiles.State.CLAIMED, FILES_PER_CHUNK);
+	}
+
+	@Bean
+	@StepScope
+	ValidateFilesProcessor validateFilesProcessor(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			IngestRuns runs, ReferenceData referenceData, RootFolders folders, VillageReturnsProperties properties) {
+		IngestRun run = runs.get(runId);
+		ReferenceData.Snapshot reference = referenceData.current();
+		ValidationContext context = new ValidationContext(reference.catalogue(), reference.registry(),
+				run.businessMonth(), properties.reportingStart(), properties.rules());
+		long maxBytes = properties.inbox().maxFileMegabytes() * 1024L * 1024L;
+		return new ValidateFilesProcessor(folders.workOf(runId), new FileValidator(context, maxBytes));
+	}
+
+	@Bean
+	@StepScope
+	StageReturnsWriter validateFilesWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
+			JdbcTemplate jdbcTemplate, IdBlocks ids, Messages messages) {
+		return new StageReturnsWriter(jdbcTemplate, ids, messages, runs.get(runId).asOf());
+	}
+
+	@Bean
+	Step acceptReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<ClaimedFile> acceptReturnsReader, AcceptReturnsWriter acceptReturnsWriter) {
+		return new StepBuilder(ACCEPT_RETURNS_STEP, jobRepository).<ClaimedFile, ClaimedFile>chunk(FILES_PER_CHUNK)
+			.transactionManager(transactionManager)
+			.reader(acceptReturnsReader)
+			.writer(acceptReturnsWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<ClaimedFile> acceptReturnsReader(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			InboxFiles inboxFiles) throws Exception {
+		return inboxFiles.reader("acceptReturnsReader", runId, InboxFiles.State.VALIDATED, FILES_PER_CHUNK);
+	}
+
+	@Bean
+	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate) {
+		return new AcceptReturnsWriter(jdbcTemplate);
+	}
+
+	@Bean
+	Step aggregateIndicatorsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AggregateTasklet aggregateTasklet) {
+		return new StepBuilder(AGGREGATE_INDICATORS_STEP, jobRepository).tasklet(aggregateTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	AggregateTasklet aggregateTasklet(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			JdbcTemplate jdbcTemplate, AggregationPlan aggregationPlan, Aggregator aggregator) {
+		return new AggregateTasklet(runId, jdbcTemplate, aggregationPlan, aggregator);
+	}
+
+	@Bean
+	Step flagAnomaliesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			FlagAnomaliesTasklet flagAnomaliesTasklet) {
+		return new StepBuilder(FLAG_ANOMALIES_STEP, jobRepository).tasklet(flagAnomaliesTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	FlagAnomaliesTasklet flagAnomaliesTasklet(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
+			JdbcTemplate jdbcTemplate, AnomalyEvaluator anomalyEvaluator) {
+		return new FlagAnomaliesTasklet(runId, runs.get(runId).asOf(), jdbcTemplate, anomalyEvaluator);
+	}
+
+	@Bean
+	Step fileAwayStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<ClaimedFile> fileAwayReader, FileAwayWriter fileAwayWriter) {
+		return new StepBuilder(FILE_AWAY_STEP, jobRepository).<ClaimedFile, ClaimedFile>chunk(FILES_PER_CHUNK)
+			.transactionManager(transactionManager)
+			.reader(fileAwayReader)
+			.writer(fileAwayWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<ClaimedFile> fileAwayReader(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			InboxFiles inboxFiles) throws Exception {
+		return inboxFiles.reader("fileAwayReader", runId, InboxFiles.State.ACCEPTED, FILES_PER_CHUNK);
+	}
+
+	@Bean
+	@StepScope
+	FileAwayWriter fileAwayWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
+			JdbcTemplate jdbcTemplate, RootFolders folders, VillageReturnsProperties properties) {
+		return new FileAwayWriter(jdbcTemplate, folders, runs.get(runId).asOf().toLocalDate(),
+				"en".equalsIgnoreCase(properties.language()));
+	}
+
+}

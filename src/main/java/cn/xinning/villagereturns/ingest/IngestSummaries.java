@@ -1,0 +1,81 @@
+package cn.xinning.villagereturns.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads a run's summary back from what its steps stored. */
+@Repository
+public class IngestSummaries {
+
+	private final JdbcClient jdbc;
+
+	public IngestSummaries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public IngestSummary of(IngestRun run, String status, String exitMessage, boolean english) {
+		long runId = run.runId();
+		Map<String, Object> files = this.jdbc
+			.sql("select count(*) as files,"
+					+ " coalesce(sum(case when outcome = 'ARCHIVED' then 1 else 0 end), 0) as archived,"
+					+ " coalesce(sum(case when outcome = 'REJECTED' then 1 else 0 end), 0) as rejected,"
+					+ " coalesce(sum(case when duplicate_of is not null then 1 else 0 end), 0) as duplicates"
+					+ " from inbox_file where run_id = ?")
+			.param(runId)
+			.query()
+			.singleRow();
+		Map<String, Integer> states = new java.util.HashMap<>();
+		this.jdbc.sql("select state, count(*) from submission where run_id = ? group by state")
+			.param(runId)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+			.list()
+			.forEach((e) -> states.put(e.getKey(), e.getValue()));
+		int warnings = this.jdbc
+			.sql("select count(*) from problem p join submission s on s.submission_id = p.submission_id"
+					+ " where s.run_id = ? and p.severity = 'WARNING' and s.state in ('CURRENT', 'SUPERSEDED')")
+			.param(runId)
+			.query(Integer.class)
+			.single();
+		List<String> periods = this.jdbc.sql("select period from run_period where run_id = ? order by period")
+			.param(runId)
+			.query(String.class)
+			.list();
+		List<IngestSummary.RejectedFile> rejected = this.jdbc
+			.sql("select f.final_path, (select count(*) from problem p where p.file_id = f.file_id"
+					+ " and p.severity = 'ERROR') as errors, (select min(p.problem_id) from problem p"
+					+ " where p.file_id = f.file_id and p.severity = 'ERROR') as first_problem"
+					+ " from inbox_file f where f.run_id = ? and f.outcome = 'REJECTED' order by f.seq")
+			.param(runId)
+			.query((rs, n) -> new IngestSummary.RejectedFile(rs.getString(1), rs.getInt(2),
+					firstError(rs.getLong(3), english)))
+			.list();
+		return new IngestSummary(runId, status, run.asOf(), number(files.get("files")), number(files.get("archived")),
+				number(files.get("rejected")), number(files.get("duplicates")),
+				states.getOrDefault("CURRENT", 0) + states.getOrDefault("SUPERSEDED", 0),
+				states.getOrDefault("REJECTED", 0), states.getOrDefault("DUPLICATE", 0), warnings, periods,
+				flagsRaised(runId), rejected, exitMessage);
+	}
+
+	private String firstError(long problemId, boolean english) {
+		return this.jdbc.sql("select " + (english ? "message_en" : "message_zh") + " from problem where problem_id = ?")
+			.param(problemId)
+			.query(String.class)
+			.optional()
+			.orElse("");
+	}
+
+	private int flagsRaised(long runId) {
+		return this.jdbc.sql("select count(*) from anomaly_flag where raised_run_id = ?")
+			.param(runId)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static int number(Object value) {
+		return (value instanceof Number n) ? n.intValue() : 0;
+	}
+
+}

@@ -1,0 +1,41 @@
+package cn.xinning.villagereturns.ingest;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * What a run did, for the clerk who started it and for the run history.
+ *
+ * @param runId the run
+ * @param status the job's status (COMPLETED, FAILED, STOPPED...)
+ * @param asOf the run's business time
+ * @param files files claimed
+ * @param archived files archived
+ * @param rejected files put into rejected/
+ * @param duplicateFiles files whose content had been accepted before
+ * @param returnsAccepted returns accepted
+ * @param returnsRejected returns rejected
+ * @param returnsDuplicate returns of duplicate files
+ * @param warnings warnings on accepted returns
+ * @param periods periods whose figures the run recomputed
+ * @param flagsRaised anomaly flags raised by the run
+ * @param rejectedFiles where each rejected file went, with its first error
+ * @param exitMessage the job's exit message when it did not complete
+ */
+public record IngestSummary(long runId, String status, LocalDateTime asOf, int files, int archived, int rejected,
+		int duplicateFiles, int returnsAccepted, int returnsRejected, int returnsDuplicate, int warnings,
+		List<String> periods, int flagsRaised, List<RejectedFile> rejectedFiles, String exitMessage) {
+
+	/**
+	 * @param path where the file is now, relative to the root
+	 * @param errors number of ERROR problems
+	 * @param firstError the first of them
+	 */
+	public record RejectedFile(String path, int errors, String firstError) {
+	}
+
+	public boolean completed() {
+		return "COMPLETED".equals(this.status);
+	}
+
+}

@@ -1,0 +1,106 @@
+package cn.xinning.villagereturns.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import cn.xinning.villagereturns.intake.InboxFiles.Registration;
+import cn.xinning.villagereturns.support.Sha256;
+
+/**
+ * Claims the ready inbox files for a run: each is moved into the run's own work folder
+ * (an atomic rename, so two runs can never both take a file), then registered in
+ * {@code inbox_file}. If the process dies between the two, the restarted step registers
+ * what is already in the work folder.
+ */
+public class ClaimFilesTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(ClaimFilesTasklet.class);
+
+	private final long runId;
+
+	private final RootFolders folders;
+
+	private final InboxFiles inboxFiles;
+
+	private final Duration quiet;
+
+	public ClaimFilesTasklet(long runId, RootFolders folders, InboxFiles inboxFiles, Duration quiet) {
+		this.runId = runId;
+		this.folders = folders;
+		this.inboxFiles = inboxFiles;
+		this.quiet = quiet;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+		Path work = this.folders.workOf(this.runId);
+		Files.createDirectories(work);
+		int moved = 0;
+		for (InboxScanner.InboxEntry entry : InboxScanner.ready(this.folders.inbox(), Instant.now(), this.quiet)) {
+			if (claim(entry, work.resolve(entry.relativePath()))) {
+				moved++;
+			}
+		}
+		Set<String> registered = this.inboxFiles.registeredPaths(this.runId);
+		List<Registration> found = new ArrayList<>();
+		for (InboxScanner.InboxEntry entry : InboxScanner.ready(work, Instant.now(), Duration.ZERO)) {
+			if (!registered.contains(entry.relativePath())) {
+				found.add(new Registration(entry.relativePath(), entry.fileName(), Files.size(entry.path()),
+						Sha256.of(entry.path())));
+			}
+		}
+		this.inboxFiles.register(this.runId, found);
+		this.inboxFiles.renumber(this.runId);
+		found.forEach((f) -> contribution.incrementReadCount());
+		contribution.incrementWriteCount(found.size());
+		log.info("Run {} claimed {} files ({} moved from the inbox now)", this.runId, found.size() + registered.size(),
+				moved);
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * False when another run took the file first, or a file of that name is already
+	 * claimed.
+	 */
+	private boolean claim(InboxScanner.InboxEntry entry, Path target) {
+		if (Files.exists(target)) {
+			// a restarted run already holds a file of that name: leave this one for the
+			// next run
+			return false;
+		}
+		try {
+			Files.createDirectories(target.getParent());
+			Files.move(entry.path(), target, StandardCopyOption.ATOMIC_MOVE);
+			return true;
+		}
+		catch (NoSuchFileException | FileAlreadyExistsException ex) {
+			return false;
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			throw new IllegalStateException("The inbox and the work folder must be on the same file system: "
+					+ this.folders.inbox() + ", " + target, ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot claim " + entry.path(), ex);
+		}
+	}
+
+}

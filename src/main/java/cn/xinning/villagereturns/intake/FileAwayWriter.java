@@ -1,0 +1,178 @@
+package cn.xinning.villagereturns.intake;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import cn.xinning.villagereturns.support.ExcelCsv;
+import cn.xinning.villagereturns.support.Sha256;
+
+/**
+ * Files each processed file away, so that it ends in exactly one place:
+ * {@code archive/DATE/} when every return was accepted, {@code rejected/} with
+ * {@code NAME.errors.csv} beside it when at least one was not. Subfolders of the inbox
+ * are kept; a name already taken gets " (2)".
+ *
+ * <p>
+ * The move happens before the chunk commits. After a crash the restarted step finds the
+ * file gone from the work folder and looks for it, by content, where it was being moved.
+ */
+public class FileAwayWriter implements ItemWriter<ClaimedFile> {
+
+	/** The columns of an errors file (spec section 8). */
+	public static final String[] ERRORS_HEADER = { "line", "column", "value", "rule", "severity", "message" };
+
+	private static final int MAX_NAME_TRIES = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	private final RootFolders folders;
+
+	private final LocalDate receivedDate;
+
+	private final boolean english;
+
+	public FileAwayWriter(JdbcTemplate jdbc, RootFolders folders, LocalDate receivedDate, boolean english) {
+		this.jdbc = jdbc;
+		this.folders = folders;
+		this.receivedDate = receivedDate;
+		this.english = english;
+	}
+
+	/**
+	 * A row of an errors file.
+	 *
+	 * @param line line, 0 when none
+	 * @param column column
+	 * @param value cell
+	 * @param rule rule code
+	 * @param severity ERROR or WARNING
+	 * @param message the message in the configured language
+	 * @param order insertion order, to keep problems of one line in the order found
+	 */
+	public record ErrorRow(int line, String column, String value, String rule, String severity, String message,
+			long order) {
+
+		public boolean isError() {
+			return "ERROR".equals(this.severity);
+		}
+
+	}
+
+	private record Filed(long fileId, String outcome, String finalPath) {
+	}
+
+	@Override
+	public void write(Chunk<? extends ClaimedFile> chunk) throws IOException {
+		Map<Long, List<ErrorRow>> problems = problems(
+				chunk.getItems().stream().map(ClaimedFile::fileId).collect(Collectors.toSet()));
+		List<Filed> filed = new ArrayList<>();
+		for (ClaimedFile file : chunk) {
+			List<ErrorRow> rows = problems.getOrDefault(file.fileId(), List.of());
+			boolean rejected = rows.stream().anyMatch(ErrorRow::isError);
+			Path source = this.folders.workOf(file.runId()).resolve(file.relativePath());
+			Path folder = (rejected ? this.folders.rejected() : this.folders.archive(this.receivedDate))
+				.resolve(file.relativePath())
+				.getParent();
+			Path target = destination(source, folder, file);
+			if (rejected) {
+				writeErrors(target.resolveSibling(target.getFileName() + ".errors.csv"), rows);
+			}
+			if (Files.exists(source)) {
+				Files.createDirectories(folder);
+				Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			filed.add(new Filed(file.fileId(), rejected ? "REJECTED" : "ARCHIVED", this.folders.relative(target)));
+		}
+		this.jdbc.batchUpdate("update inbox_file set state = 'FILED', outcome = ?, final_path = ? where file_id = ?",
+				filed, 500, (ps, f) -> {
+					ps.setString(1, f.outcome());
+					ps.setString(2, f.finalPath());
+					ps.setLong(3, f.fileId());
+				});
+	}
+
+	/**
+	 * A free name in the folder; or, when the file has already been moved, where it went.
+	 */
+	private static Path destination(Path source, Path folder, ClaimedFile file) throws IOException {
+		String name = source.getFileName().toString();
+		boolean moved = !Files.exists(source);
+		for (int i = 1; i <= MAX_NAME_TRIES; i++) {
+			Path candidate = folder.resolve(variant(name, i));
+			if (!Files.exists(candidate)) {
+				if (moved) {
+					break;
+				}
+				return candidate;
+			}
+			if (moved && Sha256.of(candidate).equals(file.sha256())) {
+				return candidate;
+			}
+		}
+		throw new IOException("The claimed file " + source + " is neither in the work folder nor in " + folder);
+	}
+
+	/** {@code x.csv}, {@code x (2).csv}, {@code x (3).csv}... as Windows names copies. */
+	static String variant(String name, int n) {
+		if (n == 1) {
+			return name;
+		}
+		int dot = name.lastIndexOf('.');
+		return (dot > 0) ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot) : name + " (" + n + ")";
+	}
+
+	private void writeErrors(Path errorsFile, List<ErrorRow> rows) throws IOException {
+		Files.createDirectories(errorsFile.getParent());
+		Path partial = errorsFile.resolveSibling(errorsFile.getFileName() + ".part");
+		try (OutputStream out = Files.newOutputStream(partial); ExcelCsv csv = new ExcelCsv(out)) {
+			csv.header(ERRORS_HEADER);
+			for (ErrorRow row : rows) {
+				csv.number((row.line() > 0) ? String.valueOf(row.line()) : "")
+					.text(row.column())
+					.text(row.value())
+					.text(row.rule())
+					.text(row.severity())
+					.text(row.message())
+					.end();
+			}
+		}
+		Files.move(partial, errorsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private Map<Long, List<ErrorRow>> problems(Set<Long> fileIds) {
+		Map<Long, List<ErrorRow>> problems = new HashMap<>();
+		new NamedParameterJdbcTemplate(this.jdbc)
+			.query("select problem_id, file_id, line_no, column_name, cell_value, rule_code, severity, message_zh,"
+					+ " message_en from problem where file_id in (:files)", Map.of("files", fileIds), (rs) -> {
+						problems.computeIfAbsent(rs.getLong("file_id"), (id) -> new ArrayList<>())
+							.add(new ErrorRow(rs.getInt("line_no"), nonNull(rs.getString("column_name")),
+									nonNull(rs.getString("cell_value")), rs.getString("rule_code"),
+									rs.getString("severity"), rs.getString(this.english ? "message_en" : "message_zh"),
+									rs.getLong("problem_id")));
+					});
+		problems.values()
+			.forEach((rows) -> rows.sort(Comparator.comparingInt(ErrorRow::line).thenComparingLong(ErrorRow::order)));
+		return problems;
+	}
+
+	private static String nonNull(String text) {
+		return (text != null) ? text : "";
+	}
+
+}

@@ -1,0 +1,109 @@
+package cn.xinning.villagereturns.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the inbox files that are ready: not hidden, not an Office lock file
+ * ({@code ~$*}), not a download or copy in progress ({@code *.tmp}, {@code *.part},
+ * {@code *.crdownload}), and not modified within the quiet period (it may still be being
+ * written).
+ */
+public final class InboxScanner {
+
+	private static final Set<String> IN_PROGRESS_SUFFIXES = Set.of(".tmp", ".part", ".crdownload");
+
+	private static final Set<String> SYSTEM_FILES = Set.of("thumbs.db", "desktop.ini");
+
+	private InboxScanner() {
+	}
+
+	/**
+	 * A file ready to be claimed.
+	 *
+	 * @param path where it is
+	 * @param relativePath its path under the folder scanned, with forward slashes
+	 */
+	public record InboxEntry(Path path, String relativePath) {
+
+		public String fileName() {
+			return this.path.getFileName().toString();
+		}
+
+	}
+
+	/**
+	 * The order in which returns of one run are taken: file name, then path (spec section
+	 * 5).
+	 */
+	public static final Comparator<InboxEntry> ORDER = Comparator.comparing(InboxEntry::fileName)
+		.thenComparing(InboxEntry::relativePath);
+
+	public static boolean isIgnored(String fileName) {
+		String lower = fileName.toLowerCase(Locale.ROOT);
+		return fileName.startsWith(".") || fileName.startsWith("~$") || SYSTEM_FILES.contains(lower)
+				|| IN_PROGRESS_SUFFIXES.stream().anyMatch(lower::endsWith);
+	}
+
+	/**
+	 * Every ready file under {@code folder}, in claim order; {@code quiet} zero takes
+	 * files of any age.
+	 */
+	public static List<InboxEntry> ready(Path folder, Instant now, Duration quiet) {
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		List<InboxEntry> entries = new ArrayList<>();
+		try {
+			Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+					if (!dir.equals(folder) && (dir.getFileName().toString().startsWith(".") || Files.isHidden(dir))) {
+						return FileVisitResult.SKIP_SUBTREE;
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+					if (attrs.isRegularFile() && !isIgnored(file.getFileName().toString()) && !Files.isHidden(file)
+							&& !attrs.lastModifiedTime().toInstant().isAfter(now.minus(quiet))) {
+						entries.add(new InboxEntry(file, folder.relativize(file).toString().replace('\\', '/')));
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFileFailed(Path file, IOException ex) {
+					// A file that disappears while we look (another run claimed it) is
+					// simply not ours.
+					if (ex instanceof NoSuchFileException) {
+						return FileVisitResult.CONTINUE;
+					}
+					throw new UncheckedIOException(ex);
+				}
+
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the inbox " + folder, ex);
+		}
+		entries.sort(ORDER);
+		return entries;
+	}
+
+}

@@ -1,0 +1,63 @@
+package cn.xinning.villagereturns.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * Every file location derives from one root folder (spec section 8).
+ *
+ * <pre>
+ * inbox/            clerks drop files here (subfolders allowed)
+ * work/run-N/       files claimed by run N, until they are filed away
+ * archive/DATE/     processed files, by business date received
+ * rejected/         files with at least one rejected return, with NAME.errors.csv beside each
+ * db/               the embedded database
+ * </pre>
+ */
+public record RootFolders(Path root) {
+
+	public RootFolders {
+		root = root.toAbsolutePath().normalize();
+	}
+
+	public Path inbox() {
+		return this.root.resolve("inbox");
+	}
+
+	public Path work() {
+		return this.root.resolve("work");
+	}
+
+	public Path workOf(long runId) {
+		return work().resolve("run-" + runId);
+	}
+
+	public Path archive(LocalDate received) {
+		return this.root.resolve("archive").resolve(received.toString());
+	}
+
+	public Path rejected() {
+		return this.root.resolve("rejected");
+	}
+
+	public void createAll() {
+		try {
+			Files.createDirectories(inbox());
+			Files.createDirectories(work());
+			Files.createDirectories(this.root.resolve("archive"));
+			Files.createDirectories(rejected());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the folders under " + this.root, ex);
+		}
+	}
+
+	/** A path under the root, with forward slashes, as stored and shown. */
+	public String relative(Path path) {
+		return this.root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+	}
+
+}

@@ -1,0 +1,166 @@
+package cn.xinning.villagereturns.operations;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.xinning.villagereturns.ConfigurationException;
+import cn.xinning.villagereturns.VillageReturnsApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Runs the command line: parses it first without Spring (so that {@code --help} and usage
+ * errors are instant and need no database), sets the root folder, then starts Spring and
+ * executes the command with its services injected.
+ *
+ * <p>
+ * Exit status (spec section 9): 0 when the run completed, 1 when it failed and can be
+ * restarted, 2 for bad usage or configuration (including a database that cannot be
+ * reached).
+ */
+public final class Cli {
+
+	public static final int OK = 0;
+
+	public static final int FAILED = 1;
+
+	public static final int USAGE = 2;
+
+	/**
+	 * {@code --spring.datasource.url=...}, {@code --village-returns.due-day=7}: Spring's,
+	 * not picocli's.
+	 */
+	private static final Pattern SPRING_ARGUMENT = Pattern.compile("--[a-zA-Z][\\w-]*\\.[\\w.\\[\\]-]+(=.*)?");
+
+	private Cli() {
+	}
+
+	public static int run(String... args) {
+		PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+		PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+		return run(args, out, err);
+	}
+
+	public static int run(String[] args, PrintWriter out, PrintWriter err) {
+		List<String> springArgs = new ArrayList<>();
+		List<String> commandArgs = new ArrayList<>();
+		for (String arg : args) {
+			(SPRING_ARGUMENT.matcher(arg).matches() ? springArgs : commandArgs).add(arg);
+		}
+		String[] command = commandArgs.toArray(String[]::new);
+		CommandLine parser = configure(new CommandLine(new VillageReturnsCommand()), out, err);
+		ParseResult parsed;
+		try {
+			parsed = parser.parseArgs(command);
+		}
+		catch (ParameterException ex) {
+			err.println(ex.getMessage());
+			ex.getCommandLine().usage(err);
+			return USAGE;
+		}
+		if (CommandLine.printHelpIfRequested(parsed)) {
+			return OK;
+		}
+		if (!parsed.hasSubcommand()) {
+			parser.usage(err);
+			return USAGE;
+		}
+		ParseResult deepest = parsed;
+		while (deepest.hasSubcommand()) {
+			deepest = deepest.subcommand();
+		}
+		Path root = rootOf(parsed);
+		System.setProperty("village-returns.root", root.toString());
+		Object userObject = deepest.commandSpec().userObject();
+		if (userObject instanceof Standalone) {
+			return configure(new CommandLine(new VillageReturnsCommand()), out, err).execute(command);
+		}
+		return runWithSpring(springArgs, command, userObject instanceof WebCommand, out, err);
+	}
+
+	private static int runWithSpring(List<String> springArgs, String[] command, boolean web, PrintWriter out,
+			PrintWriter err) {
+		SpringApplication application = new SpringApplication(VillageReturnsApplication.class);
+		application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+		AtomicReference<String> datasource = new AtomicReference<>("");
+		application.addListeners((org.springframework.context.ApplicationListener<ApplicationFailedEvent>) (event) -> {
+			if (event.getApplicationContext() != null) {
+				datasource.set(String
+					.valueOf(event.getApplicationContext().getEnvironment().getProperty("spring.datasource.url", "")));
+			}
+		});
+		ConfigurableApplicationContext context;
+		try {
+			context = application.run(springArgs.toArray(String[]::new));
+		}
+		catch (RuntimeException ex) {
+			err.println(StartupFailure.describe(ex, datasource.get()));
+			return USAGE;
+		}
+		try (context) {
+			CommandLine commandLine = configure(
+					new CommandLine(new VillageReturnsCommand(), new SpringFactory(context)), out, err);
+			return commandLine.execute(command);
+		}
+	}
+
+	static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err) {
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+			if (ex instanceof ConfigurationException || ex instanceof IllegalArgumentException) {
+				cmd.getErr().println(ex.getMessage());
+				return USAGE;
+			}
+			org.slf4j.LoggerFactory.getLogger(Cli.class).error("Command failed", ex);
+			cmd.getErr().println("失败 / failed: " + ex);
+			return FAILED;
+		});
+		commandLine.setParameterExceptionHandler((ex, args) -> {
+			ex.getCommandLine().getErr().println(ex.getMessage());
+			ex.getCommandLine().usage(ex.getCommandLine().getErr());
+			return USAGE;
+		});
+		return commandLine;
+	}
+
+	/**
+	 * {@code --root} wherever it was given, else {@code VILLAGE_RETURNS_ROOT}, else the
+	 * current folder.
+	 */
+	private static Path rootOf(ParseResult parsed) {
+		for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+			if (level.hasMatchedOption("--root")) {
+				return level.matchedOptionValue("--root", Path.of(".")).toAbsolutePath().normalize();
+			}
+			if (!level.hasSubcommand()) {
+				break;
+			}
+		}
+		String env = System.getenv("VILLAGE_RETURNS_ROOT");
+		return Path.of((env != null && !env.isBlank()) ? env : ".").toAbsolutePath().normalize();
+	}
+
+	/** A command that needs no database (it does not start Spring). */
+	public interface Standalone {
+
+	}
+
+	/** A command that serves the web console. */
+	public interface WebCommand {
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package cn.xinning.villagereturns.operations;
+
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+
+import cn.xinning.villagereturns.ingest.DryRunReport;
+import cn.xinning.villagereturns.ingest.IngestSummary;
+
+/** What a clerk reads after a run: Chinese first, with the English word beside it. */
+final class SummaryPrinter {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private SummaryPrinter() {
+	}
+
+	static void print(IngestSummary s, PrintWriter out, boolean english) {
+		String status = switch (s.status()) {
+			case "COMPLETED" -> english ? "completed" : "已完成 completed";
+			case "FAILED" -> english ? "FAILED (restart it with: restart " + s.runId() + ")"
+					: "失败 FAILED（可用 restart " + s.runId() + " 从中断处重跑）";
+			case "STOPPED" -> english ? "STOPPED (restart it with: restart " + s.runId() + ")"
+					: "已停止 STOPPED（可用 restart " + s.runId() + " 继续）";
+			default -> s.status();
+		};
+		if (english) {
+			out.printf("Run %d %s, business time %s%n", s.runId(), status, TIME.format(s.asOf()));
+			out.printf("Files: %d (archived %d, rejected %d, duplicates %d)%n", s.files(), s.archived(), s.rejected(),
+					s.duplicateFiles());
+			out.printf("Returns: accepted %d, rejected %d, duplicates %d; warnings %d%n", s.returnsAccepted(),
+					s.returnsRejected(), s.returnsDuplicate(), s.warnings());
+			out.printf("Periods recomputed: %s%n", s.periods().isEmpty() ? "none" : String.join(", ", s.periods()));
+			out.printf("Anomaly flags raised: %d%n", s.flagsRaised());
+		}
+		else {
+			out.printf("运行 run #%d %s，业务时间 business time %s%n", s.runId(), status, TIME.format(s.asOf()));
+			out.printf("文件 files：%d 个（归档 archived %d，拒收 rejected %d，重复 duplicate %d）%n", s.files(), s.archived(),
+					s.rejected(), s.duplicateFiles());
+			out.printf("报表 returns：接收 accepted %d，拒收 rejected %d，重复 duplicate %d；警告 warnings %d%n", s.returnsAccepted(),
+					s.returnsRejected(), s.returnsDuplicate(), s.warnings());
+			out.printf("重新计算的期别 periods recomputed：%s%n",
+					s.periods().isEmpty() ? "无 none" : String.join(", ", s.periods()));
+			out.printf("新的异常标记 anomaly flags raised：%d%n", s.flagsRaised());
+		}
+		if (!s.rejectedFiles().isEmpty()) {
+			out.println(english ? "Rejected files (the errors are in NAME.errors.csv beside each):"
+					: "拒收的文件 rejected files（错误说明见同目录下的 文件名.errors.csv）：");
+			for (IngestSummary.RejectedFile file : s.rejectedFiles()) {
+				out.printf(english ? "  %s: %d errors, first: %s%n" : "  %s：%d 个错误，第一个：%s%n", file.path(),
+						file.errors(), file.firstError());
+			}
+		}
+		if (!s.completed() && !s.exitMessage().isBlank()) {
+			out.println(firstLine(s.exitMessage()));
+		}
+		out.flush();
+	}
+
+	static void print(DryRunReport report, PrintWriter out, boolean english) {
+		out.println(english ? "Dry run at business time " + TIME.format(report.asOf()) + ": nothing was changed."
+				: "试运行 dry run（业务时间 " + TIME.format(report.asOf()) + "）：未做任何更改，文件仍在收件箱。");
+		if (report.files().isEmpty()) {
+			out.println(english ? "The inbox has no file ready." : "收件箱里没有可处理的文件。");
+		}
+		for (DryRunReport.FileReport file : report.files()) {
+			String verdict;
+			if (file.duplicateOf().isPresent()) {
+				verdict = english ? "duplicate of " + file.duplicateOf().get() + ", would change nothing"
+						: "与已接收的 " + file.duplicateOf().get() + " 内容相同，不会有任何更改";
+			}
+			else if (file.wouldBeRejected()) {
+				verdict = english ? file.rejected() + " of " + file.returns() + " returns would be rejected"
+						: file.returns() + " 份报表中将拒收 " + file.rejected() + " 份";
+			}
+			else {
+				verdict = english ? "all " + file.returns() + " returns would be accepted"
+						: file.returns() + " 份报表将全部接收";
+			}
+			out.printf("%s [%s %s]: %s%n", file.path(), file.encoding(), file.layout(), verdict);
+			for (DryRunReport.ProblemLine p : file.problems()) {
+				out.printf("  %s %s %s%n", p.severity(), p.rule(), p.message());
+			}
+		}
+		out.flush();
+	}
+
+	private static String firstLine(String text) {
+		int newline = text.indexOf('\n');
+		return (newline < 0) ? text : text.substring(0, newline);
+	}
+
+}

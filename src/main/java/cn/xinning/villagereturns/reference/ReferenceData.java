@@ -1,0 +1,234 @@
+package cn.xinning.villagereturns.reference;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.xinning.villagereturns.ConfigurationException;
+import cn.xinning.villagereturns.VillageReturnsProperties;
+import cn.xinning.villagereturns.intake.CsvTable;
+
+/**
+ * The registry and catalogue the installation is configured with (spec section 2), read
+ * from their files and copied into the database whenever a file changes, so that SQL can
+ * join them.
+ */
+@Component
+public class ReferenceData {
+
+	private static final Logger log = LoggerFactory.getLogger(ReferenceData.class);
+
+	private static final Pattern VILLAGE_CODE = Pattern.compile("\\d{12}");
+
+	static final String REGISTRY = "REGISTRY";
+
+	static final String CATALOGUE = "CATALOGUE";
+
+	private final VillageReturnsProperties properties;
+
+	private final ResourceLoader resources;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private Snapshot cached;
+
+	public ReferenceData(VillageReturnsProperties properties, ResourceLoader resources, JdbcClient jdbc,
+			JdbcTemplate jdbcTemplate) {
+		this.properties = properties;
+		this.resources = resources;
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	/**
+	 * The reference data as the files say now.
+	 *
+	 * @param catalogue the indicator catalogue
+	 * @param registry the village registry
+	 * @param catalogueSha SHA-256 of the catalogue file
+	 * @param registrySha SHA-256 of the registry file
+	 * @param catalogueSource where the catalogue was read from
+	 * @param registrySource where the registry was read from
+	 */
+	public record Snapshot(IndicatorCatalogue catalogue, VillageRegistry registry, String catalogueSha,
+			String registrySha, String catalogueSource, String registrySource) {
+	}
+
+	/**
+	 * @param registryChanged the registry differs from the copy in the database, so every
+	 * figure that counts expected villages must be recomputed
+	 * @param catalogueChanged the catalogue differs from the copy in the database
+	 */
+	public record Synchronization(boolean registryChanged, boolean catalogueChanged) {
+	}
+
+	/** Reads the configured files (again only when they changed since the last read). */
+	public synchronized Snapshot current() {
+		ReferenceCsv catalogueCsv = ReferenceCsv.read(this.resources.getResource(this.properties.catalogue()),
+				"indicator catalogue");
+		ReferenceCsv registryCsv = ReferenceCsv.read(this.resources.getResource(this.properties.registry()),
+				"village registry");
+		if (this.cached == null || !this.cached.catalogueSha().equals(catalogueCsv.sha256())
+				|| !this.cached.registrySha().equals(registryCsv.sha256())) {
+			this.cached = new Snapshot(new IndicatorCatalogue(catalogue(catalogueCsv)),
+					new VillageRegistry(registry(registryCsv)), catalogueCsv.sha256(), registryCsv.sha256(),
+					catalogueCsv.source(), registryCsv.source());
+		}
+		return this.cached;
+	}
+
+	/** Copies the files into the database when they differ from what it holds. */
+	@Transactional
+	public Synchronization synchronize() {
+		Snapshot snapshot = current();
+		boolean catalogueChanged = !snapshot.catalogueSha().equals(storedSha(CATALOGUE).orElse(""));
+		boolean registryChanged = !snapshot.registrySha().equals(storedSha(REGISTRY).orElse(""));
+		if (catalogueChanged) {
+			storeCatalogue(snapshot.catalogue());
+			storeVersion(CATALOGUE, snapshot.catalogueSource(), snapshot.catalogueSha());
+			log.info("Loaded indicator catalogue {} ({} indicators)", snapshot.catalogueSource(),
+					snapshot.catalogue().all().size());
+		}
+		if (registryChanged) {
+			storeRegistry(snapshot.registry());
+			storeVersion(REGISTRY, snapshot.registrySource(), snapshot.registrySha());
+			log.info("Loaded village registry {} ({} villages)", snapshot.registrySource(), snapshot.registry().size());
+		}
+		return new Synchronization(registryChanged, catalogueChanged);
+	}
+
+	private Optional<String> storedSha(String kind) {
+		return this.jdbc.sql("select sha256 from reference_version where kind = ?")
+			.param(kind)
+			.query(String.class)
+			.optional();
+	}
+
+	private void storeVersion(String kind, String source, String sha) {
+		this.jdbc.sql("delete from reference_version where kind = ?").param(kind).update();
+		this.jdbc.sql("insert into reference_version (kind, source, sha256, loaded_at) values (?, ?, ?, ?)")
+			.params(kind, abbreviate(source), sha, LocalDateTime.now(this.properties.timeZone()))
+			.update();
+	}
+
+	private static String abbreviate(String source) {
+		return (source.length() > 1000) ? source.substring(source.length() - 1000) : source;
+	}
+
+	private void storeCatalogue(IndicatorCatalogue catalogue) {
+		this.jdbc.sql("delete from indicator").update();
+		this.jdbcTemplate.batchUpdate("insert into indicator (indicator_code, name_zh, name_en, unit_zh, value_type,"
+				+ " kind, required_flag, max_value, max_per_household, min_abs_change, display_order)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", catalogue.all(), 100, (ps, i) -> {
+					ps.setString(1, i.code());
+					ps.setString(2, i.nameZh());
+					ps.setString(3, i.nameEn());
+					ps.setString(4, i.unitZh());
+					ps.setString(5, i.valueType().name());
+					ps.setString(6, i.kind().name());
+					ps.setString(7, i.required() ? "Y" : "N");
+					ps.setBigDecimal(8, i.max().orElse(null));
+					ps.setBigDecimal(9, i.maxPerHousehold().orElse(null));
+					ps.setBigDecimal(10, i.minAbsChange());
+					ps.setInt(11, i.order());
+				});
+	}
+
+	private void storeRegistry(VillageRegistry registry) {
+		this.jdbc.sql("delete from village").update();
+		this.jdbcTemplate.batchUpdate("insert into village (village_code, village_name, township_code, township_name,"
+				+ " county_code, kind, households, population, valid_from, valid_to)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", registry.all(), 1000, (ps, v) -> {
+					ps.setString(1, v.code());
+					ps.setString(2, v.name());
+					ps.setString(3, v.townshipCode());
+					ps.setString(4, v.townshipName());
+					ps.setString(5, v.countyCode());
+					ps.setString(6, v.kind());
+					ps.setInt(7, v.households());
+					ps.setInt(8, v.population());
+					ps.setString(9, v.validFrom().map(YearMonth::toString).orElse(null));
+					ps.setString(10, v.validTo().map(YearMonth::toString).orElse(null));
+				});
+	}
+
+	private static List<Indicator> catalogue(ReferenceCsv csv) {
+		csv.require("code", "name_zh", "name_en", "unit_zh", "value_type", "kind", "required", "max",
+				"max_per_household", "min_abs_change");
+		List<Indicator> indicators = new ArrayList<>();
+		Set<String> codes = new HashSet<>();
+		for (CsvTable.Row row : csv.rows()) {
+			String code = csv.required(row, "code").toUpperCase(Locale.ROOT);
+			if (!codes.add(code)) {
+				throw csv.error(row, "indicator " + code + " appears twice");
+			}
+			Indicator.ValueType type = enumOf(csv, row, "value_type", Indicator.ValueType.class);
+			Indicator.Kind kind = enumOf(csv, row, "kind", Indicator.Kind.class);
+			String required = csv.required(row, "required").toUpperCase(Locale.ROOT);
+			if (!required.equals("Y") && !required.equals("N")) {
+				throw csv.error(row, "required must be Y or N");
+			}
+			indicators.add(new Indicator(code, csv.required(row, "name_zh"), csv.text(row, "name_en"),
+					csv.text(row, "unit_zh"), type, kind, required.equals("Y"), csv.decimal(row, "max"),
+					csv.decimal(row, "max_per_household"), csv.decimal(row, "min_abs_change").orElse(BigDecimal.ZERO),
+					indicators.size() + 1));
+		}
+		return indicators;
+	}
+
+	private static <E extends Enum<E>> E enumOf(ReferenceCsv csv, CsvTable.Row row, String column, Class<E> type) {
+		String value = csv.required(row, column).toUpperCase(Locale.ROOT);
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw csv.error(row, column + " \"" + value + "\" is not one of " + List.of(type.getEnumConstants()));
+		}
+	}
+
+	private static List<Village> registry(ReferenceCsv csv) {
+		csv.require("village_code", "village_name", "township_code", "township_name", "households");
+		List<Village> villages = new ArrayList<>();
+		for (CsvTable.Row row : csv.rows()) {
+			String code = csv.required(row, "village_code");
+			if (!VILLAGE_CODE.matcher(code).matches()) {
+				throw csv.error(row, "village_code \"" + code + "\" is not 12 digits");
+			}
+			String township = csv.required(row, "township_code");
+			if (!code.startsWith(township) || township.length() != 9) {
+				throw csv.error(row, "township_code " + township + " is not the first 9 digits of " + code);
+			}
+			Optional<YearMonth> from = csv.period(row, "valid_from");
+			Optional<YearMonth> to = csv.period(row, "valid_to");
+			if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+				throw csv.error(row, "valid_to is before valid_from");
+			}
+			int households = csv.integer(row, "households", -1);
+			if (households < 0) {
+				throw csv.error(row, "households must be a whole number of 0 or more");
+			}
+			villages
+				.add(new Village(code, csv.required(row, "village_name"), township, csv.required(row, "township_name"),
+						csv.text(row, "kind"), households, csv.integer(row, "population", 0), from, to));
+		}
+		return villages;
+	}
+
+}

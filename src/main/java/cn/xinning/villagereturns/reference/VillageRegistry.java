@@ -1,0 +1,47 @@
+package cn.xinning.villagereturns.reference;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of reporting units; a code may have several lines with different validity.
+ */
+public final class VillageRegistry {
+
+	private final List<Village> villages;
+
+	private final Map<String, List<Village>> byCode = new LinkedHashMap<>();
+
+	public VillageRegistry(List<Village> villages) {
+		this.villages = List.copyOf(villages);
+		for (Village village : villages) {
+			this.byCode.computeIfAbsent(village.code(), (code) -> new ArrayList<>()).add(village);
+		}
+	}
+
+	public List<Village> all() {
+		return this.villages;
+	}
+
+	public boolean isKnown(String code) {
+		return this.byCode.containsKey(code);
+	}
+
+	public Optional<Village> validIn(String code, YearMonth period) {
+		return this.byCode.getOrDefault(code, List.of()).stream().filter((v) -> v.isValidIn(period)).findFirst();
+	}
+
+	/** Any line of the code, for its name when the period is unknown or out of range. */
+	public Optional<Village> anyLine(String code) {
+		return this.byCode.getOrDefault(code, List.of()).stream().findFirst();
+	}
+
+	public int size() {
+		return this.byCode.size();
+	}
+
+}

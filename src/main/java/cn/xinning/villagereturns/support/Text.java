@@ -1,0 +1,51 @@
+package cn.xinning.villagereturns.support;
+
+import java.text.Normalizer;
+
+/**
+ * How clerks' text is made comparable: full-width digits and punctuation (as typed with a
+ * Chinese input method) become their ASCII forms, and spaces of every kind around a cell
+ * go.
+ */
+public final class Text {
+
+	private Text() {
+	}
+
+	/**
+	 * NFKC folds full-width forms ({@code ４１２}, {@code ３５．５}, {@code １，０９０}, {@code （})
+	 * into ASCII; the strip also removes the ideographic space, no-break spaces, zero
+	 * width spaces and a stray byte-order mark that Excel leaves in a first cell.
+	 */
+	public static String normalize(String raw) {
+		if (raw == null) {
+			return "";
+		}
+		String folded = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+		return stripAll(folded);
+	}
+
+	/**
+	 * Trims every kind of blank, without changing what is between (village names are kept
+	 * as typed).
+	 */
+	public static String stripAll(String raw) {
+		if (raw == null) {
+			return "";
+		}
+		int start = 0;
+		int end = raw.length();
+		while (start < end && isBlank(raw.charAt(start))) {
+			start++;
+		}
+		while (end > start && isBlank(raw.charAt(end - 1))) {
+			end--;
+		}
+		return raw.substring(start, end);
+	}
+
+	private static boolean isBlank(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
+	}
+
+}

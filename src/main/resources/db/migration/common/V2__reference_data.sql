@@ -14,7 +14,7 @@ create table indicator (
     max_per_household decimal(12,4),
     min_abs_change    decimal(20,2) not null,
     display_order     int           not null,
-    constraint pk_indicator primary key (indicator_code)
+    primary key (indicator_code)
 );
 
 -- A village may appear more than once, with different validity ranges (a merge or a split
@@ -31,7 +31,7 @@ create table village (
     population      int,
     valid_from      char(7),
     valid_to        char(7),
-    constraint pk_village primary key (village_row_id)
+    primary key (village_row_id)
 );
 create index ix_village_code on village (village_code);
 create index ix_village_township on village (township_code);
@@ -41,5 +41,5 @@ create table reference_version (
     source      varchar(1000) not null,
     sha256      char(64)      not null,
     loaded_at   datetime      not null,
-    constraint pk_reference_version primary key (kind)
+    primary key (kind)
 );

@@ -12,7 +12,7 @@ create table ingest_run (
     host          varchar(255),
     pid           bigint,
     heartbeat_at  datetime,
-    constraint pk_ingest_run primary key (run_id)
+    primary key (run_id)
 );
 
 create table inbox_file (
@@ -32,7 +32,7 @@ create table inbox_file (
     returns_accepted int,
     returns_rejected int,
     final_path       varchar(1000),            -- relative to the root, once filed away
-    constraint pk_inbox_file primary key (file_id),
+    primary key (file_id),
     constraint uq_inbox_file_run_path unique (run_id, relative_path)
 );
 create index ix_inbox_file_run_state on inbox_file (run_id, state, seq);
@@ -55,7 +55,7 @@ create table submission (
     superseded_by  bigint,
     error_count    int           not null,
     warning_count  int           not null,
-    constraint pk_submission primary key (submission_id)
+    primary key (submission_id)
 );
 create index ix_submission_file on submission (file_id, line_no);
 create index ix_submission_key on submission (village_code, period);
@@ -68,7 +68,7 @@ create table submission_value (
     val            decimal(20,2) not null,
     line_no        int           not null,
     note           varchar(500),
-    constraint pk_submission_value primary key (submission_id, indicator_code)
+    primary key (submission_id, indicator_code)
 );
 
 -- The accepted return in force for each village and period, and when the first accepted
@@ -78,7 +78,7 @@ create table current_return (
     period            char(7)  not null,
     submission_id     bigint   not null,
     first_received_at datetime not null,
-    constraint pk_current_return primary key (village_code, period)
+    primary key (village_code, period)
 );
 create index ix_current_return_period on current_return (period, village_code);
 
@@ -93,7 +93,7 @@ create table problem (
     severity       varchar(10)   not null,
     message_zh     varchar(1000) not null,
     message_en     varchar(1000) not null,
-    constraint pk_problem primary key (problem_id)
+    primary key (problem_id)
 );
 create index ix_problem_file on problem (file_id, line_no);
 
@@ -101,13 +101,13 @@ create index ix_problem_file on problem (file_id, line_no);
 create table run_period (
     run_id  bigint  not null,
     period  char(7) not null,
-    constraint pk_run_period primary key (run_id, period)
+    primary key (run_id, period)
 );
 
 -- Ids allocated in blocks, so that rows and the values that refer to them go in batched inserts.
 create table id_sequence (
     sequence_name varchar(40) not null,
     next_value    bigint      not null,
-    constraint pk_id_sequence primary key (sequence_name)
+    primary key (sequence_name)
 );
 insert into id_sequence (sequence_name, next_value) values ('submission', 1);

@@ -11,7 +11,7 @@ create table township_indicator (
     ytd_total          decimal(24,2),
     villages_reporting int           not null,
     villages_expected  int           not null,
-    constraint pk_township_indicator primary key (period, township_code, indicator_code)
+    primary key (period, township_code, indicator_code)
 );
 
 create table county_indicator (
@@ -22,7 +22,7 @@ create table county_indicator (
     ytd_total          decimal(24,2),
     villages_reporting int           not null,
     villages_expected  int           not null,
-    constraint pk_county_indicator primary key (period, county_code, indicator_code)
+    primary key (period, county_code, indicator_code)
 );
 
 -- org_level TOWNSHIP (org_code = 9 digits) or COUNTY (6 digits).
@@ -33,5 +33,5 @@ create table completeness (
     expected    int         not null,
     received    int         not null,
     on_time     int         not null,
-    constraint pk_completeness primary key (period, org_level, org_code)
+    primary key (period, org_level, org_code)
 );

@@ -25,7 +25,7 @@ create table anomaly_flag (
     review_note     varchar(1000),
     reviewed_by     varchar(100),
     reviewed_at     datetime,
-    constraint pk_anomaly_flag primary key (flag_id)
+    primary key (flag_id)
 );
 create index ix_anomaly_flag_key on anomaly_flag (period, org_code, rule_code, indicator_code);
 create index ix_anomaly_flag_status on anomaly_flag (status, period);
@@ -35,5 +35,5 @@ create index ix_anomaly_flag_status on anomaly_flag (status, period);
 create table flag_evaluation (
     period        char(7)  not null,
     evaluated_as_of datetime not null,
-    constraint pk_flag_evaluation primary key (period)
+    primary key (period)
 );

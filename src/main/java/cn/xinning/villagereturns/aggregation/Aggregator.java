@@ -1,6 +1,9 @@
 package cn.xinning.villagereturns.aggregation;
 
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -63,9 +66,12 @@ public class Aggregator {
 
 	private final DueDates dueDates;
 
+	private final ZoneId zone;
+
 	public Aggregator(NamedParameterJdbcTemplate jdbc, VillageReturnsProperties properties) {
 		this.jdbc = jdbc;
 		this.dueDates = new DueDates(properties.dueDay());
+		this.zone = properties.timeZone();
 	}
 
 	/** Recomputes one period; the caller's transaction makes it all or nothing. */
@@ -79,6 +85,24 @@ public class Aggregator {
 		this.jdbc.update(INDICATORS.formatted("county_code", "county_indicator"), params);
 		this.jdbc.update(COMPLETENESS.formatted("township_code", "TOWNSHIP"), params);
 		this.jdbc.update(COMPLETENESS.formatted("county_code", "COUNTY"), params);
+		// whichever runs touched the period, its figures now include their returns
+		this.jdbc.update("update run_period set aggregated_at = :now where period = :period and aggregated_at is null",
+				Map.of("now", LocalDateTime.now(this.zone).withNano(0), "period", period.toString()));
+	}
+
+	/**
+	 * Periods of the range with accepted returns that are not yet in the figures (a run
+	 * failed before them).
+	 */
+	public List<YearMonth> pending(YearMonth first, YearMonth last) {
+		return this.jdbc
+			.queryForList(
+					"select distinct period from run_period where aggregated_at is null and period between"
+							+ " :first and :last order by period",
+					Map.of("first", first.toString(), "last", last.toString()), String.class)
+			.stream()
+			.map(YearMonth::parse)
+			.toList();
 	}
 
 }

@@ -78,8 +78,10 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step claimFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ClaimFilesTasklet claimFilesTasklet) {
-		return new StepBuilder(CLAIM_FILES_STEP, jobRepository).tasklet(claimFilesTasklet, transactionManager).build();
+			ClaimFilesTasklet claimFilesTasklet, RestartableSteps restartable) {
+		return new StepBuilder(CLAIM_FILES_STEP, jobRepository).tasklet(claimFilesTasklet, transactionManager)
+			.listener(restartable)
+			.build();
 	}
 
 	@Bean
@@ -92,12 +94,13 @@ public class IngestJobConfiguration {
 	@Bean
 	Step validateFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> validateFilesReader, ValidateFilesProcessor validateFilesProcessor,
-			StageReturnsWriter validateFilesWriter) {
+			StageReturnsWriter validateFilesWriter, RestartableSteps restartable) {
 		return new StepBuilder(VALIDATE_FILES_STEP, jobRepository).<ClaimedFile, ValidatedFile>chunk(FILES_PER_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(validateFilesReader)
 			.processor(validateFilesProcessor)
 			.writer(validateFilesWriter)
+			.listener(restartable)
 			.build();
 	}
 
@@ -129,11 +132,13 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step acceptReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<ClaimedFile> acceptReturnsReader, AcceptReturnsWriter acceptReturnsWriter) {
+			JdbcPagingItemReader<ClaimedFile> acceptReturnsReader, AcceptReturnsWriter acceptReturnsWriter,
+			RestartableSteps restartable) {
 		return new StepBuilder(ACCEPT_RETURNS_STEP, jobRepository).<ClaimedFile, ClaimedFile>chunk(FILES_PER_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(acceptReturnsReader)
 			.writer(acceptReturnsWriter)
+			.listener(restartable)
 			.build();
 	}
 
@@ -151,8 +156,9 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step aggregateIndicatorsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AggregateTasklet aggregateTasklet) {
+			AggregateTasklet aggregateTasklet, RestartableSteps restartable) {
 		return new StepBuilder(AGGREGATE_INDICATORS_STEP, jobRepository).tasklet(aggregateTasklet, transactionManager)
+			.listener(restartable)
 			.build();
 	}
 
@@ -165,8 +171,9 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step flagAnomaliesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			FlagAnomaliesTasklet flagAnomaliesTasklet) {
+			FlagAnomaliesTasklet flagAnomaliesTasklet, RestartableSteps restartable) {
 		return new StepBuilder(FLAG_ANOMALIES_STEP, jobRepository).tasklet(flagAnomaliesTasklet, transactionManager)
+			.listener(restartable)
 			.build();
 	}
 
@@ -179,11 +186,13 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step fileAwayStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<ClaimedFile> fileAwayReader, FileAwayWriter fileAwayWriter) {
+			JdbcPagingItemReader<ClaimedFile> fileAwayReader, FileAwayWriter fileAwayWriter,
+			RestartableSteps restartable) {
 		return new StepBuilder(FILE_AWAY_STEP, jobRepository).<ClaimedFile, ClaimedFile>chunk(FILES_PER_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(fileAwayReader)
 			.writer(fileAwayWriter)
+			.listener(restartable)
 			.build();
 	}
 

@@ -40,10 +40,20 @@ public class ReportCommand implements Callable<Integer> {
 	@Autowired
 	ReportService reportService;
 
+	@Autowired
+	cn.xinning.villagereturns.aggregation.Aggregator aggregator;
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter console = this.spec.commandLine().getOut();
 		PeriodRange range = PeriodRange.parse(this.period);
+		List<java.time.YearMonth> pending = this.aggregator.pending(range.first(), range.last());
+		if (!pending.isEmpty()) {
+			this.spec.commandLine()
+				.getErr()
+				.println("注意：" + pending + " 有已接收的报表尚未计入汇总（有运行未完成），请先用 restart 重跑失败的运行。/ Warning: " + pending
+						+ " have accepted returns not yet in the tables (a run did not complete); restart it first.");
+		}
 		for (Path written : this.reportService.write(range, this.out, this.formats)) {
 			console.println(written);
 		}

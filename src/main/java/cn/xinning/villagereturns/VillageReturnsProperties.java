@@ -22,13 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param language language of messages to clerks, {@code zh} or {@code en}
  * @param inbox inbox settings
  * @param rules thresholds of the warning rules
+ * @param watch the watcher's settings
  */
 @ConfigurationProperties("village-returns")
 public record VillageReturnsProperties(@DefaultValue(".") Path root,
 		@DefaultValue("classpath:jobs/villages.csv") String registry,
 		@DefaultValue("classpath:jobs/indicators.csv") String catalogue, @DefaultValue("5") int dueDay,
 		@DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("2025-01") YearMonth reportingStart,
-		@DefaultValue("zh") String language, @DefaultValue Inbox inbox, @DefaultValue Rules rules) {
+		@DefaultValue("zh") String language, @DefaultValue Inbox inbox, @DefaultValue Rules rules,
+		@DefaultValue Watch watch) {
 
 	public VillageReturnsProperties {
 		if (dueDay < 1 || dueDay > 28) {
@@ -48,6 +50,15 @@ public record VillageReturnsProperties(@DefaultValue(".") Path root,
 	 * unread
 	 */
 	public record Inbox(@DefaultValue("5") int quietSeconds, @DefaultValue("64") int maxFileMegabytes) {
+	}
+
+	/**
+	 * @param pollSeconds how often {@code watch} looks at the inbox
+	 * @param nightlyCron when the nightly run starts (six fields, Spring cron syntax, in
+	 * the county's time zone), even with an empty inbox: it raises the flags of overdue
+	 * returns
+	 */
+	public record Watch(@DefaultValue("10") int pollSeconds, @DefaultValue("0 0 2 * * *") String nightlyCron) {
 	}
 
 	/**

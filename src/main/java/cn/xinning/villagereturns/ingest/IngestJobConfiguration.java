@@ -7,6 +7,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,8 +68,9 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step claimFilesStep, Step validateFilesStep, Step acceptReturnsStep,
-			Step aggregateIndicatorsStep, Step flagAnomaliesStep, Step fileAwayStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(claimFilesStep)
+			Step aggregateIndicatorsStep, Step flagAnomaliesStep, Step fileAwayStep, RunningJobs runningJobs) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(runningJobs)
+			.start(claimFilesStep)
 			.next(validateFilesStep)
 			.next(acceptReturnsStep)
 			.next(aggregateIndicatorsStep)
@@ -78,9 +81,11 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step claimFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ClaimFilesTasklet claimFilesTasklet, RestartableSteps restartable) {
+			ClaimFilesTasklet claimFilesTasklet, RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(CLAIM_FILES_STEP, jobRepository).tasklet(claimFilesTasklet, transactionManager)
 			.listener(restartable)
+			.listener((StepExecutionListener) progress)
+			.listener((ChunkListener<?, ?>) progress)
 			.build();
 	}
 
@@ -94,13 +99,15 @@ public class IngestJobConfiguration {
 	@Bean
 	Step validateFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> validateFilesReader, ValidateFilesProcessor validateFilesProcessor,
-			StageReturnsWriter validateFilesWriter, RestartableSteps restartable) {
+			StageReturnsWriter validateFilesWriter, RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(VALIDATE_FILES_STEP, jobRepository).<ClaimedFile, ValidatedFile>chunk(FILES_PER_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(validateFilesReader)
 			.processor(validateFilesProcessor)
 			.writer(validateFilesWriter)
 			.listener(restartable)
+			.listener((StepExecutionListener) progress)
+			.listener((ChunkListener<?, ?>) progress)
 			.build();
 	}
 
@@ -133,12 +140,14 @@ public class IngestJobConfiguration {
 	@Bean
 	Step acceptReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> acceptReturnsReader, AcceptReturnsWriter acceptReturnsWriter,
-			RestartableSteps restartable) {
+			RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(ACCEPT_RETURNS_STEP, jobRepository).<ClaimedFile, ClaimedFile>chunk(FILES_PER_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(acceptReturnsReader)
 			.writer(acceptReturnsWriter)
 			.listener(restartable)
+			.listener((StepExecutionListener) progress)
+			.listener((ChunkListener<?, ?>) progress)
 			.build();
 	}
 
@@ -156,9 +165,11 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step aggregateIndicatorsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AggregateTasklet aggregateTasklet, RestartableSteps restartable) {
+			AggregateTasklet aggregateTasklet, RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(AGGREGATE_INDICATORS_STEP, jobRepository).tasklet(aggregateTasklet, transactionManager)
 			.listener(restartable)
+			.listener((StepExecutionListener) progress)
+			.listener((ChunkListener<?, ?>) progress)
 			.build();
 	}
 
@@ -171,9 +182,11 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step flagAnomaliesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			FlagAnomaliesTasklet flagAnomaliesTasklet, RestartableSteps restartable) {
+			FlagAnomaliesTasklet flagAnomaliesTasklet, RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(FLAG_ANOMALIES_STEP, jobRepository).tasklet(flagAnomaliesTasklet, transactionManager)
 			.listener(restartable)
+			.listener((StepExecutionListener) progress)
+			.listener((ChunkListener<?, ?>) progress)
 			.build();
 	}
 
@@ -187,12 +200,14 @@ public class IngestJobConfiguration {
 	@Bean
 	Step fileAwayStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> fileAwayReader, FileAwayWriter fileAwayWriter,
-			RestartableSteps restartable) {
+			RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(FILE_AWAY_STEP, jobRepository).<ClaimedFile, ClaimedFile>chunk(FILES_PER_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(fileAwayReader)
 			.writer(fileAwayWriter)
 			.listener(restartable)
+			.listener((StepExecutionListener) progress)
+			.listener((ChunkListener<?, ?>) progress)
 			.build();
 	}
 

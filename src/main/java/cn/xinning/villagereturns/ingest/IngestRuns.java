@@ -2,11 +2,15 @@ package cn.xinning.villagereturns.ingest;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import cn.xinning.villagereturns.support.ProcessIdentity;
 
 /** The {@code ingest_run} table. */
 @Repository
@@ -18,14 +22,15 @@ public class IngestRuns {
 		this.jdbc = jdbc;
 	}
 
-	public IngestRun create(Path root, LocalDateTime asOf, LocalDateTime now, String host, long pid) {
+	public IngestRun create(Path root, LocalDateTime asOf, LocalDateTime now, ProcessIdentity owner) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql(
-				"insert into ingest_run (root_dir, as_of, created_at, host, pid, heartbeat_at) values (?, ?, ?, ?, ?, ?)")
-			.params(root.toString(), asOf, now, host, pid, now)
+		this.jdbc
+			.sql("insert into ingest_run (root_dir, as_of, created_at, host, pid, owner_started, heartbeat_at)"
+					+ " values (?, ?, ?, ?, ?, ?, ?)")
+			.params(root.toString(), asOf, now, owner.host(), owner.pid(), owner.started(), now)
 			.update(keys, "run_id");
 		long id = keys.getKey().longValue();
-		return new IngestRun(id, root, asOf, now, host, pid);
+		return new IngestRun(id, root, asOf, now, owner.host(), owner.pid());
 	}
 
 	public Optional<IngestRun> find(long runId) {
@@ -37,17 +42,43 @@ public class IngestRuns {
 			.optional();
 	}
 
+	public IngestRun get(long runId) {
+		return find(runId).orElseThrow(() -> new IllegalStateException("No ingest run " + runId));
+	}
+
+	/**
+	 * The process that last worked on a run, and its last heartbeat.
+	 *
+	 * @param process the process
+	 * @param heartbeat its last heartbeat
+	 */
+	public record Owner(ProcessIdentity process, Optional<LocalDateTime> heartbeat) {
+	}
+
+	public Owner owner(long runId) {
+		return this.jdbc.sql("select host, pid, owner_started, heartbeat_at from ingest_run where run_id = ?")
+			.param(runId)
+			.query((rs, n) -> new Owner(
+					new ProcessIdentity(rs.getString(1), rs.getLong(2),
+							(rs.getString(3) != null) ? rs.getString(3) : ""),
+					Optional.ofNullable(rs.getObject(4, LocalDateTime.class))))
+			.single();
+	}
+
+	/** This process takes over a run (to restart it). */
+	public void takeOver(long runId, ProcessIdentity owner, LocalDateTime now) {
+		this.jdbc.sql("update ingest_run set host = ?, pid = ?, owner_started = ?, heartbeat_at = ? where run_id = ?")
+			.params(owner.host(), owner.pid(), owner.started(), now, runId)
+			.update();
+	}
+
 	/** Marks periods for the run to recompute. */
-	public void touch(long runId, java.util.List<java.time.YearMonth> periods) {
-		for (java.time.YearMonth period : periods) {
+	public void touch(long runId, List<YearMonth> periods) {
+		for (YearMonth period : periods) {
 			this.jdbc.sql("insert into run_period (run_id, period) values (?, ?)")
 				.params(runId, period.toString())
 				.update();
 		}
-	}
-
-	public IngestRun get(long runId) {
-		return find(runId).orElseThrow(() -> new IllegalStateException("No ingest run " + runId));
 	}
 
 }

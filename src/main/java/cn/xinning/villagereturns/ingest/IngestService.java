@@ -1,7 +1,6 @@
 package cn.xinning.villagereturns.ingest;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -25,8 +24,12 @@ import cn.xinning.villagereturns.aggregation.AggregationPlan;
 import cn.xinning.villagereturns.intake.RootFolders;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.support.BusinessTime;
+import cn.xinning.villagereturns.support.ProcessIdentity;
 
-/** Starts ingest runs and reports what they did. */
+/**
+ * Starts and restarts ingest runs, one process at a time per root and database (the
+ * {@link ProcessLock}), and reports what they did.
+ */
 @Service
 public class IngestService {
 
@@ -34,13 +37,13 @@ public class IngestService {
 
 	private final JobOperator jobOperator;
 
+	private final JobRepository jobRepository;
+
 	private final Job ingestJob;
 
 	private final IngestRuns runs;
 
 	private final AggregationPlan aggregationPlan;
-
-	private final JobRepository jobRepository;
 
 	private final IngestSummaries summaries;
 
@@ -48,62 +51,124 @@ public class IngestService {
 
 	private final RootFolders folders;
 
+	private final ProcessLock lock;
+
+	private final RunHeartbeat heartbeat;
+
 	private final VillageReturnsProperties properties;
 
 	public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, IngestRuns runs,
 			AggregationPlan aggregationPlan, IngestSummaries summaries, ReferenceData referenceData,
-			RootFolders folders, VillageReturnsProperties properties) {
-		this.aggregationPlan = aggregationPlan;
+			RootFolders folders, ProcessLock lock, RunHeartbeat heartbeat, VillageReturnsProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.ingestJob = ingestJob;
 		this.runs = runs;
+		this.aggregationPlan = aggregationPlan;
 		this.summaries = summaries;
 		this.referenceData = referenceData;
 		this.folders = folders;
+		this.lock = lock;
+		this.heartbeat = heartbeat;
 		this.properties = properties;
 	}
 
-	/** One run over the inbox, at the given business time (now when empty). */
+	/**
+	 * One run over the inbox, at the given business time (now when empty).
+	 * @throws RunInProgressException when another live process is working on this root
+	 */
 	public IngestSummary ingest(Optional<LocalDateTime> asOf) throws Exception {
 		this.folders.createAll();
-		ReferenceData.Synchronization reference = this.referenceData.synchronize();
-		LocalDateTime now = BusinessTime.now(this.properties.timeZone());
-		IngestRun run = this.runs.create(this.folders.root(), asOf.orElse(now), now, host(), pid());
-		if (reference.registryChanged()) {
-			// expected counts change in every period the new registry applies to
-			this.runs.touch(run.runId(), this.aggregationPlan.periodsWithData());
+		lockOrExplain();
+		try {
+			ReferenceData.Synchronization reference = this.referenceData.synchronize();
+			LocalDateTime now = BusinessTime.now(this.properties.timeZone());
+			IngestRun run = this.runs.create(this.folders.root(), asOf.orElse(now), now, ProcessIdentity.current());
+			if (reference.registryChanged()) {
+				// expected counts change in every period the new registry applies to
+				this.runs.touch(run.runId(), this.aggregationPlan.periodsWithData());
+			}
+			log.info("Run {} starts at business time {}", run.runId(), run.asOf());
+			return execute(run, () -> this.jobOperator.start(this.ingestJob, parameters(run.runId())));
 		}
-		log.info("Run {} starts at business time {}", run.runId(), run.asOf());
-		JobExecution execution = this.jobOperator.start(this.ingestJob, parameters(run.runId()));
-		return finish(run, execution);
+		finally {
+			this.lock.release(ProcessLock.INGEST);
+		}
 	}
 
 	/**
 	 * Restarts a FAILED or STOPPED run where it stopped: its completed steps are skipped
-	 * and each step's readers pick up the files still in the state it left them.
+	 * and each step picks up the files in the state it left them. A run still marked
+	 * running whose process is gone (killed) is recovered first; one whose process is
+	 * alive is refused.
 	 */
 	public IngestSummary restart(long runId) throws Exception {
 		IngestRun run = this.runs.find(runId)
 			.orElseThrow(() -> new IllegalArgumentException("没有第 " + runId + " 次运行 / there is no run " + runId));
-		JobExecution last = this.jobRepository.getLastJobExecution(IngestJobConfiguration.JOB_NAME, parameters(runId));
-		if (last == null) {
-			throw new IllegalArgumentException("Run " + runId + " was never started");
-		}
+		JobExecution last = lastExecution(runId);
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			throw new IllegalArgumentException("第 " + runId + " 次运行已完成，无需重跑 / run " + runId + " has completed");
 		}
+		if (last.getStatus() == BatchStatus.ABANDONED) {
+			throw new IllegalArgumentException("第 " + runId + " 次运行已放弃，不能重跑 / run " + runId + " was abandoned");
+		}
 		this.folders.createAll();
-		this.referenceData.synchronize();
-		log.info("Run {} restarts (last execution {} was {})", runId, last.getId(), last.getStatus());
-		return finish(run, this.jobOperator.restart(last));
+		if (last.getStatus().isRunning()) {
+			IngestRuns.Owner owner = this.runs.owner(runId);
+			if (owner.process()
+				.isAlive(owner.heartbeat(), BusinessTime.now(this.properties.timeZone()), ProcessLock.STALE)) {
+				throw new IllegalArgumentException("第 " + runId + " 次运行仍在进行（" + owner.process() + "），不能重跑 / run "
+						+ runId + " is still running (" + owner.process() + ")");
+			}
+			log.warn("Run {} was left {} by {}, which is gone: recovering it", runId, last.getStatus(),
+					owner.process());
+			this.jobOperator.recover(last);
+		}
+		lockOrExplain();
+		try {
+			this.referenceData.synchronize();
+			this.runs.takeOver(runId, ProcessIdentity.current(), BusinessTime.now(this.properties.timeZone()));
+			JobExecution recovered = lastExecution(runId);
+			log.info("Run {} restarts (last execution {} was {})", runId, recovered.getId(), recovered.getStatus());
+			return execute(run, () -> this.jobOperator.restart(recovered));
+		}
+		finally {
+			this.lock.release(ProcessLock.INGEST);
+		}
 	}
 
 	public static JobParameters parameters(long runId) {
 		return new JobParametersBuilder().addLong(IngestJobConfiguration.RUN_ID, runId).toJobParameters();
 	}
 
-	IngestSummary finish(IngestRun run, JobExecution execution) {
+	private JobExecution lastExecution(long runId) {
+		JobExecution last = this.jobRepository.getLastJobExecution(IngestJobConfiguration.JOB_NAME, parameters(runId));
+		if (last == null) {
+			throw new IllegalArgumentException("第 " + runId + " 次运行从未开始 / run " + runId + " was never started");
+		}
+		return last;
+	}
+
+	private void lockOrExplain() {
+		Optional<ProcessLock.Holder> holder = this.lock.tryAcquire(ProcessLock.INGEST);
+		if (holder.isPresent()) {
+			throw new RunInProgressException(holder.get());
+		}
+	}
+
+	@FunctionalInterface
+	private interface Launch {
+
+		JobExecution launch() throws Exception;
+
+	}
+
+	private IngestSummary execute(IngestRun run, Launch launch) throws Exception {
+		this.lock.working(ProcessLock.INGEST, run.runId());
+		JobExecution execution;
+		try (AutoCloseable beating = this.heartbeat.start(run.runId())) {
+			execution = launch.launch();
+		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			removeWorkFolder(this.folders.workOf(run.runId()));
 		}
@@ -131,19 +196,6 @@ public class IngestService {
 		catch (IOException ex) {
 			log.warn("Could not tidy the work folder {}", work, ex);
 		}
-	}
-
-	static String host() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (IOException ex) {
-			return "localhost";
-		}
-	}
-
-	static long pid() {
-		return ProcessHandle.current().pid();
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.xinning.villagereturns.ConfigurationException;
 import cn.xinning.villagereturns.VillageReturnsApplication;
+import cn.xinning.villagereturns.ingest.RunInProgressException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -86,6 +87,12 @@ public final class Cli {
 		if (userObject instanceof Standalone) {
 			return configure(new CommandLine(new VillageReturnsCommand()), out, err).execute(command);
 		}
+		if (userObject instanceof LongRunning) {
+			// a service's journal wants the log; a one-off command prints only its
+			// summary
+			addUnlessGiven(springArgs, "--logging.threshold.console=INFO");
+		}
+		addUnlessGiven(springArgs, "--village-returns.progress=true");
 		return runWithSpring(springArgs, command, userObject instanceof WebCommand, out, err);
 	}
 
@@ -93,6 +100,9 @@ public final class Cli {
 			PrintWriter err) {
 		SpringApplication application = new SpringApplication(VillageReturnsApplication.class);
 		application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+		// SIGTERM and Ctrl-C stop a running job gracefully (GracefulShutdown), not
+		// through hooks
+		application.setRegisterShutdownHook(false);
 		AtomicReference<String> datasource = new AtomicReference<>("");
 		application.addListeners((org.springframework.context.ApplicationListener<ApplicationFailedEvent>) (event) -> {
 			if (event.getApplicationContext() != null) {
@@ -108,7 +118,7 @@ public final class Cli {
 			err.println(StartupFailure.describe(ex, datasource.get()));
 			return USAGE;
 		}
-		try (context) {
+		try (context; GracefulShutdown shutdown = new GracefulShutdown(context, err)) {
 			CommandLine commandLine = configure(
 					new CommandLine(new VillageReturnsCommand(), new SpringFactory(context)), out, err);
 			return commandLine.execute(command);
@@ -124,6 +134,11 @@ public final class Cli {
 				cmd.getErr().println(ex.getMessage());
 				return USAGE;
 			}
+			if (ex instanceof RunInProgressException) {
+				// not a failure: the other process will take the files
+				cmd.getOut().println(ex.getMessage());
+				return OK;
+			}
 			org.slf4j.LoggerFactory.getLogger(Cli.class).error("Command failed", ex);
 			cmd.getErr().println("失败 / failed: " + ex);
 			return FAILED;
@@ -134,6 +149,13 @@ public final class Cli {
 			return USAGE;
 		});
 		return commandLine;
+	}
+
+	private static void addUnlessGiven(List<String> springArgs, String setting) {
+		String key = setting.substring(0, setting.indexOf('=') + 1);
+		if (springArgs.stream().noneMatch((arg) -> arg.startsWith(key))) {
+			springArgs.add(0, setting);
+		}
 	}
 
 	/**
@@ -160,6 +182,13 @@ public final class Cli {
 
 	/** A command that serves the web console. */
 	public interface WebCommand {
+
+	}
+
+	/**
+	 * A command that stays up (watch, serve): it logs to the console as a service would.
+	 */
+	public interface LongRunning {
 
 	}
 

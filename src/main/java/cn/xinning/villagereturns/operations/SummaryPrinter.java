@@ -50,7 +50,7 @@ final class SummaryPrinter {
 						file.errors(), file.firstError());
 			}
 		}
-		if (!s.completed() && !s.exitMessage().isBlank()) {
+		if (s.status().equals("FAILED") && !s.exitMessage().isBlank()) {
 			out.println(firstLine(s.exitMessage()));
 		}
 		out.flush();

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "village-returns", mixinStandardHelpOptions = true, version = "village-returns 0.1",
 		description = { "新宁县“五个到户”村级月报：校验、接收、汇总、预警。",
 				"Monthly village returns of Xinning County: validate, accept, roll up, flag." },
-		subcommands = { IngestCommand.class, ReportCommand.class, RecomputeCommand.class, AnomaliesCommand.class,
+		subcommands = { IngestCommand.class, WatchCommand.class, ExecutionsCommand.class, RestartCommand.class,
+				ReportCommand.class, RecomputeCommand.class, AnomaliesCommand.class,
 				cn.xinning.villagereturns.generate.GenerateCommand.class },
 		footer = { "", "Exit status: 0 completed, 1 failed (restartable), 2 bad usage or configuration.",
 				"Spring settings may follow as --key=value, e.g. --spring.datasource.url=jdbc:mysql://..." })

@@ -1,8 +1,5 @@
 package cn.xinning.villagereturns.database;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +34,7 @@ import cn.xinning.villagereturns.reporting.ReportService;
 import cn.xinning.villagereturns.support.MariaDb;
 import cn.xinning.villagereturns.support.PeriodRange;
 import cn.xinning.villagereturns.support.SampleReturn;
+import cn.xinning.villagereturns.support.StatementInterceptor;
 import cn.xinning.villagereturns.support.TestRoot;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,43 +144,16 @@ class ConnectionLossIntegrationTests {
 	@TestConfiguration
 	static class KillingDataSource {
 
-		/**
-		 * Wraps the pool so that the statement named by {@link #killAt} kills its own
-		 * connection.
-		 */
+		/** The statement named by {@link #killAt} kills its own connection, once. */
 		@Bean
 		static BeanPostProcessor connectionKiller() {
-			return new BeanPostProcessor() {
-
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (!(bean instanceof DataSource dataSource) || bean instanceof Proxy) {
-						return bean;
-					}
-					return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
-							delegate(dataSource, (method, args, result) -> (result instanceof Connection connection)
-									? killing(connection) : result));
+			return StatementInterceptor.beforePrepare((connection, sql) -> {
+				String trigger = killAt.get();
+				if (trigger != null && sql.toLowerCase(Locale.ROOT).startsWith(trigger)
+						&& killAt.compareAndSet(trigger, null)) {
+					kill(connection);
 				}
-
-			};
-		}
-
-		static Connection killing(Connection connection) {
-			return (Connection) Proxy.newProxyInstance(KillingDataSource.class.getClassLoader(),
-					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-						String trigger = killAt.get();
-						if (trigger != null && method.getName().equals("prepareStatement") && args != null
-								&& args[0] instanceof String sql && sql.toLowerCase(Locale.ROOT).startsWith(trigger)
-								&& killAt.compareAndSet(trigger, null)) {
-							kill(connection);
-						}
-						try {
-							return method.invoke(connection, args);
-						}
-						catch (InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
+			});
 		}
 
 		/** What an operator's KILL does: from another session, end this connection's. */
@@ -198,23 +167,6 @@ class ConnectionLossIntegrationTests {
 			try (Connection admin = database.connect(); Statement statement = admin.createStatement()) {
 				statement.execute("kill " + id);
 			}
-		}
-
-		interface AfterCall {
-
-			Object apply(java.lang.reflect.Method method, Object[] args, Object result) throws Exception;
-
-		}
-
-		static InvocationHandler delegate(Object target, AfterCall after) {
-			return (proxy, method, args) -> {
-				try {
-					return after.apply(method, args, method.invoke(target, args));
-				}
-				catch (InvocationTargetException ex) {
-					throw ex.getCause();
-				}
-			};
 		}
 
 	}

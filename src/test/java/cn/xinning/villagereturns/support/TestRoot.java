@@ -45,7 +45,7 @@ public final class TestRoot {
 
 	public String url() {
 		return "jdbc:h2:file:" + this.root.resolve("db/village-returns")
-				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE";
+				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 	}
 
 	public Path inbox() {

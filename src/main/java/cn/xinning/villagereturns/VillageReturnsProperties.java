@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inbox inbox settings
  * @param rules thresholds of the warning rules
  * @param watch the watcher's settings
+ * @param batch how the job divides its work
  */
 @ConfigurationProperties("village-returns")
 public record VillageReturnsProperties(@DefaultValue(".") Path root,
@@ -30,7 +31,7 @@ public record VillageReturnsProperties(@DefaultValue(".") Path root,
 		@DefaultValue("classpath:jobs/indicators.csv") String catalogue, @DefaultValue("5") int dueDay,
 		@DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("2025-01") YearMonth reportingStart,
 		@DefaultValue("zh") String language, @DefaultValue Inbox inbox, @DefaultValue Rules rules,
-		@DefaultValue Watch watch) {
+		@DefaultValue Watch watch, @DefaultValue Batch batch) {
 
 	public VillageReturnsProperties {
 		if (dueDay < 1 || dueDay > 28) {
@@ -50,6 +51,21 @@ public record VillageReturnsProperties(@DefaultValue(".") Path root,
 	 * unread
 	 */
 	public record Inbox(@DefaultValue("5") int quietSeconds, @DefaultValue("64") int maxFileMegabytes) {
+	}
+
+	/**
+	 * @param filesPerChunk files read, checked and stored in one transaction
+	 * @param threads partitions working on the files at once (0: one per processor)
+	 * @param acceptFilesPerChunk files accepted in one transaction: acceptance is a few
+	 * set-based statements per chunk whatever its size, so its chunks are larger
+	 */
+	public record Batch(@DefaultValue("100") int filesPerChunk, @DefaultValue("0") int threads,
+			@DefaultValue("1000") int acceptFilesPerChunk) {
+
+		public int effectiveThreads() {
+			return (this.threads > 0) ? this.threads : Runtime.getRuntime().availableProcessors();
+		}
+
 	}
 
 	/**

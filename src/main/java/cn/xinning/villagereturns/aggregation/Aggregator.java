@@ -19,10 +19,14 @@ import cn.xinning.villagereturns.support.DueDates;
  * null.
  *
  * <p>
- * The year-to-date total of a FLOW indicator is the month's total plus the stored totals
- * of the earlier months of the year, so periods of one year must be recomputed in
- * ascending order ({@link AggregationPlan} does); a STOCK's year-to-date is its month's
- * value.
+ * Each organisation level goes through the scratch tables of V9, joined on their keys:
+ * the month's totals by organisation and indicator, every organisation valid in the
+ * period with every indicator (a township without data still has its rows, with empty
+ * totals), the totals of the earlier months of the year, and the villages expected and
+ * received. The year-to-date total of a FLOW indicator is the month's total plus the
+ * stored totals of the earlier months of the year, so periods of one year must be
+ * recomputed in ascending order ({@link AggregationPlan} does); a STOCK's year-to-date is
+ * its month's value.
  */
 @Component
 public class Aggregator {
@@ -36,31 +40,58 @@ public class Aggregator {
 				+ ".valid_to is null or " + alias + ".valid_to >= " + period + ")";
 	}
 
-	private static final String EXPECTED = "select %1$s as org_code, count(*) as expected from village e where "
-			+ validIn("e", ":period") + " group by %1$s";
+	/** The two organisation levels: column of {@code village} and table of results. */
+	private enum Level {
 
-	private static final String MONTH = "select v.%1$s as org_code, sv.indicator_code, sum(sv.val) as total,"
-			+ " count(*) as reporting from current_return c join village v on v.village_code = c.village_code and "
-			+ validIn("v", "c.period") + " join submission_value sv on sv.submission_id = c.submission_id"
-			+ " where c.period = :period group by v.%1$s, sv.indicator_code";
+		TOWNSHIP("township_code", "township_indicator"), COUNTY("county_code", "county_indicator");
 
-	private static final String EARLIER = "select %1$s as org_code, indicator_code, sum(total) as total from %2$s"
-			+ " where period >= :yearStart and period < :period group by %1$s, indicator_code";
+		private final String column;
 
-	private static final String INDICATORS = "insert into %2$s (period, %1$s, indicator_code, total, ytd_total,"
-			+ " villages_reporting, villages_expected)"
-			+ " select :period, x.org_code, i.indicator_code, m.total, case when i.kind = 'STOCK' then m.total"
-			+ " when m.total is null and p.total is null then null else coalesce(m.total, 0) + coalesce(p.total, 0) end,"
-			+ " coalesce(m.reporting, 0), x.expected from (" + EXPECTED + ") x cross join indicator i" + " left join ("
-			+ MONTH + ") m on m.org_code = x.org_code and m.indicator_code = i.indicator_code" + " left join ("
-			+ EARLIER + ") p on p.org_code = x.org_code and p.indicator_code = i.indicator_code";
+		private final String table;
+
+		Level(String column, String table) {
+			this.column = column;
+			this.table = table;
+		}
+
+	}
+
+	private static final String MONTH = "insert into aggregate_stage (org_code, indicator_code, total, reporting)"
+			+ " select v.%1$s, sv.indicator_code, sum(sv.val), count(*) from current_return c"
+			+ " join village v on v.village_code = c.village_code and " + validIn("v", "c.period")
+			+ " join submission_value sv on sv.submission_id = c.submission_id where c.period = :period"
+			+ " group by v.%1$s, sv.indicator_code";
+
+	private static final String EXPECTED = "insert into aggregate_expected (org_code, expected)"
+			+ " select e.%1$s, count(*) from village e where " + validIn("e", ":period") + " group by e.%1$s";
+
+	private static final String EVERY_INDICATOR = "insert into aggregate_stage (org_code, indicator_code, total,"
+			+ " reporting) select x.org_code, i.indicator_code, null, 0 from aggregate_expected x cross join indicator i"
+			+ " where not exists (select 1 from aggregate_stage s where s.org_code = x.org_code"
+			+ " and s.indicator_code = i.indicator_code)";
+
+	private static final String EARLIER = "insert into aggregate_earlier (org_code, indicator_code, total)"
+			+ " select %1$s, indicator_code, sum(total) from %2$s where period >= :yearStart and period < :period"
+			+ " group by %1$s, indicator_code";
+
+	private static final String RESULT = "insert into %2$s (period, %1$s, indicator_code, total, ytd_total,"
+			+ " villages_reporting, villages_expected) select :period, s.org_code, s.indicator_code, s.total,"
+			+ " case when i.kind = 'STOCK' then s.total when s.total is null and e.total is null then null"
+			+ " else coalesce(s.total, 0) + coalesce(e.total, 0) end, s.reporting, x.expected from aggregate_stage s"
+			+ " join aggregate_expected x on x.org_code = s.org_code join indicator i on i.indicator_code = s.indicator_code"
+			+ " left join aggregate_earlier e on e.org_code = s.org_code and e.indicator_code = s.indicator_code";
+
+	private static final String RECEIVED = "insert into aggregate_received (org_code, received, on_time)"
+			+ " select v.%1$s, count(*), sum(case when c.first_received_at <= :due then 1 else 0 end)"
+			+ " from current_return c join village v on v.village_code = c.village_code and " + validIn("v", "c.period")
+			+ " where c.period = :period group by v.%1$s";
 
 	private static final String COMPLETENESS = "insert into completeness (period, org_level, org_code, expected,"
-			+ " received, on_time) select :period, '%2$s', x.org_code, x.expected, coalesce(r.received, 0),"
-			+ " coalesce(r.on_time, 0) from (" + EXPECTED + ") x left join (select v.%1$s as org_code,"
-			+ " count(*) as received, sum(case when c.first_received_at <= :due then 1 else 0 end) as on_time"
-			+ " from current_return c join village v on v.village_code = c.village_code and " + validIn("v", "c.period")
-			+ " where c.period = :period group by v.%1$s) r on r.org_code = x.org_code";
+			+ " received, on_time) select :period, :level, x.org_code, x.expected, coalesce(r.received, 0),"
+			+ " coalesce(r.on_time, 0) from aggregate_expected x left join aggregate_received r on r.org_code = x.org_code";
+
+	private static final List<String> SCRATCH = List.of("aggregate_stage", "aggregate_earlier", "aggregate_expected",
+			"aggregate_received");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -76,15 +107,24 @@ public class Aggregator {
 
 	/** Recomputes one period; the caller's transaction makes it all or nothing. */
 	public void recompute(YearMonth period) {
-		Map<String, Object> params = Map.of("period", period.toString(), "yearStart",
-				YearMonth.of(period.getYear(), 1).toString(), "due", this.dueDates.dueOf(period));
 		for (String table : new String[] { "township_indicator", "county_indicator", "completeness" }) {
-			this.jdbc.update("delete from " + table + " where period = :period", params);
+			this.jdbc.update("delete from " + table + " where period = :period", Map.of("period", period.toString()));
 		}
-		this.jdbc.update(INDICATORS.formatted("township_code", "township_indicator"), params);
-		this.jdbc.update(INDICATORS.formatted("county_code", "county_indicator"), params);
-		this.jdbc.update(COMPLETENESS.formatted("township_code", "TOWNSHIP"), params);
-		this.jdbc.update(COMPLETENESS.formatted("county_code", "COUNTY"), params);
+		for (Level level : Level.values()) {
+			Map<String, Object> params = Map.of("period", period.toString(), "yearStart",
+					YearMonth.of(period.getYear(), 1).toString(), "due", this.dueDates.dueOf(period), "level",
+					level.name());
+			for (String scratch : SCRATCH) {
+				this.jdbc.update("delete from " + scratch, Map.of());
+			}
+			this.jdbc.update(MONTH.formatted(level.column), params);
+			this.jdbc.update(EXPECTED.formatted(level.column), params);
+			this.jdbc.update(EVERY_INDICATOR, params);
+			this.jdbc.update(EARLIER.formatted(level.column, level.table), params);
+			this.jdbc.update(RESULT.formatted(level.column, level.table), params);
+			this.jdbc.update(RECEIVED.formatted(level.column), params);
+			this.jdbc.update(COMPLETENESS, params);
+		}
 		// whichever runs touched the period, its figures now include their returns
 		this.jdbc.update("update run_period set aggregated_at = :now where period = :period and aggregated_at is null",
 				Map.of("now", LocalDateTime.now(this.zone).withNano(0), "period", period.toString()));

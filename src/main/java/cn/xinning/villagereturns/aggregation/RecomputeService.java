@@ -3,6 +3,7 @@ package cn.xinning.villagereturns.aggregation;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,6 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.xinning.villagereturns.anomaly.AnomalyEvaluator;
 import cn.xinning.villagereturns.reference.ReferenceData;
+import cn.xinning.villagereturns.support.ProcessLock;
+import cn.xinning.villagereturns.support.RootBusyException;
 
 /**
  * {@code recompute --period P}: the figures of a period from the accepted data, with the
@@ -28,8 +31,11 @@ public class RecomputeService {
 
 	private final AnomalyEvaluator anomalies;
 
+	private final ProcessLock lock;
+
 	public RecomputeService(ReferenceData referenceData, AggregationPlan plan, Aggregator aggregator,
-			AnomalyEvaluator anomalies, PlatformTransactionManager transactionManager) {
+			AnomalyEvaluator anomalies, ProcessLock lock, PlatformTransactionManager transactionManager) {
+		this.lock = lock;
 		this.anomalies = anomalies;
 		this.referenceData = referenceData;
 		this.plan = plan;
@@ -43,6 +49,25 @@ public class RecomputeService {
 	 * whose history includes it), judging overdue returns at the given business time.
 	 */
 	public List<YearMonth> recompute(YearMonth period, LocalDateTime businessTime) {
+		Optional<ProcessLock.Holder> holder = this.lock.tryAcquire(ProcessLock.INGEST);
+		if (holder.isPresent()) {
+			throw new RootBusyException(holder.get());
+		}
+		try (AutoCloseable beating = this.lock.keepAlive(ProcessLock.INGEST)) {
+			return recomputeLocked(period, businessTime);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			this.lock.release(ProcessLock.INGEST);
+		}
+	}
+
+	private List<YearMonth> recomputeLocked(YearMonth period, LocalDateTime businessTime) {
 		this.referenceData.synchronize();
 		List<YearMonth> periods = this.plan.periodsToRecompute(List.of(period));
 		for (YearMonth each : periods) {

@@ -4,27 +4,34 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.xinning.villagereturns.reference.Indicator;
-import cn.xinning.villagereturns.reference.IndicatorCatalogue;
 import cn.xinning.villagereturns.reference.Village;
 import cn.xinning.villagereturns.reference.VillageRegistry;
+import cn.xinning.villagereturns.support.StreamingJdbc;
+import cn.xinning.villagereturns.support.ValuesText;
+import cn.xinning.villagereturns.support.WorkerThreads;
 
 /**
- * Evaluates every rule for one period over the data as currently accepted, in two
- * streamed passes and never a query per value: one ordered by village over P and the
- * twelve months before it (history, stock, copied, warning, missing and late rules, one
- * village in memory at a time), and one ordered by township over P (peer rule, one
- * township and indicator at a time).
+ * Evaluates every rule for one period over the data as currently accepted, never a query
+ * per value: the villages valid in the period are cut into ranges of whole townships, one
+ * per worker thread, and each range is one streamed query in village order over P and the
+ * twelve months before it, one row per village and month (each return in force keeps its
+ * values as one compact text). One village is in memory at a time for the village rules
+ * (history, stock, copied, warnings, missing, late), and one township for the peer rule,
+ * judged as the stream leaves it.
  */
 @Component
 public class FlagDetector {
@@ -35,47 +42,97 @@ public class FlagDetector {
 
 	private final PeerOutlierRule peerRule;
 
-	public FlagDetector(JdbcTemplate jdbc, List<VillageRule> villageRules, PeerOutlierRule peerRule) {
-		this.jdbc = jdbc;
+	private final WorkerThreads workers;
+
+	public FlagDetector(StreamingJdbc streaming, List<VillageRule> villageRules, PeerOutlierRule peerRule,
+			WorkerThreads workers) {
+		this.jdbc = streaming.template();
 		this.villageRules = villageRules;
 		this.peerRule = peerRule;
+		this.workers = workers;
 	}
 
-	/** Every flag the rules give for the period. */
+	/** Every flag the rules give for the period, in village order. */
 	public List<Flag> detect(RuleContext context, VillageRegistry registry) {
-		List<Flag> flags = new ArrayList<>();
 		List<VillageRule> rules = this.villageRules.stream()
 			.filter((rule) -> rule.codes().stream().anyMatch(context.anomaly()::isOn))
 			.toList();
-		villagePass(context, registry, rules, flags::add);
-		peerPass(context, registry, flags::add);
+		List<Village> valid = registry.all()
+			.stream()
+			.filter((v) -> v.isValidIn(context.period()))
+			.sorted(Comparator.comparing(Village::code))
+			.toList();
+		List<Future<List<Flag>>> ranges = new ArrayList<>();
+		for (List<Village> range : townshipRanges(valid, this.workers.threads())) {
+			ranges.add(this.workers.executor().submit(() -> pass(context, range, rules)));
+		}
+		List<Flag> flags = new ArrayList<>();
+		try {
+			for (Future<List<Flag>> range : ranges) {
+				flags.addAll(range.get());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while detecting flags", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
+		}
+		finally {
+			// one range failed: the others must not go on holding connections after the
+			// step
+			ranges.forEach((range) -> range.cancel(true));
+		}
 		return flags;
 	}
 
-	private void villagePass(RuleContext context, VillageRegistry registry, List<VillageRule> rules,
-			Consumer<Flag> flags) {
+	/**
+	 * About equal ranges of villages, each made of whole townships (peers must stay
+	 * together).
+	 */
+	static List<List<Village>> townshipRanges(List<Village> villages, int parts) {
+		List<List<Village>> ranges = new ArrayList<>();
+		int target = Math.max(1, (villages.size() + parts - 1) / Math.max(1, parts));
+		List<Village> current = new ArrayList<>();
+		for (Village village : villages) {
+			boolean newTownship = current.isEmpty()
+					|| !current.get(current.size() - 1).townshipCode().equals(village.townshipCode());
+			if (current.size() >= target && newTownship) {
+				ranges.add(current);
+				current = new ArrayList<>();
+			}
+			current.add(village);
+		}
+		if (!current.isEmpty()) {
+			ranges.add(current);
+		}
+		return ranges;
+	}
+
+	private List<Flag> pass(RuleContext context, List<Village> villages, List<VillageRule> rules) {
 		YearMonth period = context.period();
-		Iterator<Village> expected = registry.all()
-			.stream()
-			.filter((v) -> v.isValidIn(period))
-			.sorted(java.util.Comparator.comparing(Village::code))
-			.iterator();
-		VillagePassState state = new VillagePassState(expected, context, rules, flags);
-		this.jdbc.query("select c.village_code, c.period, c.first_received_at, v.indicator_code, v.val"
-				+ " from current_return c left join submission_value v on v.submission_id = c.submission_id"
-				+ " where c.period between ? and ? order by c.village_code, c.period", (rs) -> {
+		List<Flag> flags = new ArrayList<>();
+		RangeState state = new RangeState(villages.iterator(), context, rules, flags::add);
+		this.jdbc.query("select village_code, period, first_received_at, values_text from current_return"
+				+ " where period between ? and ? and village_code between ? and ? order by village_code, period",
+				(rs) -> {
 					state.row(rs.getString(1), YearMonth.parse(rs.getString(2)), rs.getObject(3, LocalDateTime.class),
-							rs.getString(4), rs.getBigDecimal(5));
-				}, period.minusMonths(context.anomaly().historyMonths()).toString(), period.toString());
+							ValuesText.decode(rs.getString(4)));
+				}, period.minusMonths(context.anomaly().historyMonths()).toString(), period.toString(),
+				villages.get(0).code(), villages.get(villages.size() - 1).code());
 		state.finish();
+		return flags;
 	}
 
 	/**
-	 * Walks the registry's villages valid in the period and the stream of returns, both
-	 * in code order, so that villages with no return at all are judged too
-	 * (MISSING_RETURN).
+	 * Walks the range's villages (registry order) and the stream of their returns
+	 * together, so that villages with no return at all are judged too (MISSING_RETURN);
+	 * gathers the period's values of a township for the peer rule and judges them when
+	 * the township is left.
 	 */
-	private static final class VillagePassState {
+	private final class RangeState {
 
 		private final Iterator<Village> expected;
 
@@ -91,8 +148,11 @@ public class FlagDetector {
 
 		private TreeMap<YearMonth, VillageData.MonthReturn> returns = new TreeMap<>();
 
-		VillagePassState(Iterator<Village> expected, RuleContext context, List<VillageRule> rules,
-				Consumer<Flag> flags) {
+		private String township;
+
+		private final Map<String, List<PeerOutlierRule.Peer>> peers = new HashMap<>();
+
+		RangeState(Iterator<Village> expected, RuleContext context, List<VillageRule> rules, Consumer<Flag> flags) {
 			this.expected = expected;
 			this.context = context;
 			this.rules = rules;
@@ -100,16 +160,12 @@ public class FlagDetector {
 			this.next = expected.hasNext() ? expected.next() : null;
 		}
 
-		void row(String village, YearMonth period, LocalDateTime received, String indicator, BigDecimal value) {
+		void row(String village, YearMonth period, LocalDateTime received, Map<String, BigDecimal> values) {
 			if (!village.equals(this.code)) {
 				flush();
 				this.code = village;
 			}
-			VillageData.MonthReturn month = this.returns.computeIfAbsent(period,
-					(p) -> new VillageData.MonthReturn(received, new HashMap<>()));
-			if (indicator != null) {
-				month.values().put(indicator, value);
-			}
+			this.returns.put(period, new VillageData.MonthReturn(received, values));
 		}
 
 		void finish() {
@@ -118,6 +174,7 @@ public class FlagDetector {
 				judge(this.next, new VillageData(this.next.code(), new TreeMap<>()));
 				advance();
 			}
+			judgePeers();
 		}
 
 		private void flush() {
@@ -139,57 +196,35 @@ public class FlagDetector {
 		}
 
 		private void judge(Village village, VillageData data) {
+			if (!village.townshipCode().equals(this.township)) {
+				judgePeers();
+				this.township = village.townshipCode();
+			}
 			for (VillageRule rule : this.rules) {
 				rule.evaluate(data, village, this.context, this.flags);
 			}
+			if (village.households() > 0) {
+				data.in(this.context.period())
+					.ifPresent((month) -> month.values()
+						.forEach((indicator, value) -> this.peers.computeIfAbsent(indicator, (i) -> new ArrayList<>())
+							.add(new PeerOutlierRule.Peer(village.code(), value, village.households()))));
+			}
+		}
+
+		private void judgePeers() {
+			for (Indicator indicator : this.context.catalogue().all()) {
+				List<PeerOutlierRule.Peer> group = this.peers.get(indicator.code());
+				if (group != null) {
+					FlagDetector.this.peerRule.evaluate(indicator, group, this.context, this.flags);
+				}
+			}
+			this.peers.clear();
 		}
 
 		private void advance() {
 			this.next = this.expected.hasNext() ? this.expected.next() : null;
 		}
 
-	}
-
-	private void peerPass(RuleContext context, VillageRegistry registry, Consumer<Flag> flags) {
-		if (!context.anomaly().isOn(PeerOutlierRule.CODE)) {
-			return;
-		}
-		YearMonth period = context.period();
-		IndicatorCatalogue catalogue = context.catalogue();
-		Map<String, Village> valid = new HashMap<>();
-		registry.all().stream().filter((v) -> v.isValidIn(period)).forEach((v) -> valid.put(v.code(), v));
-		List<PeerOutlierRule.Peer> group = new ArrayList<>();
-		String[] groupKey = { null, null };
-		this.jdbc.query("select g.township_code, v.indicator_code, c.village_code, v.val from current_return c"
-				+ " join submission_value v on v.submission_id = c.submission_id"
-				+ " join village g on g.village_code = c.village_code"
-				+ " and (g.valid_from is null or g.valid_from <= c.period) and (g.valid_to is null or g.valid_to >= c.period)"
-				+ " join indicator i on i.indicator_code = v.indicator_code and i.kind = 'FLOW'"
-				+ " where c.period = ? order by g.township_code, v.indicator_code, c.village_code", (rs) -> {
-					String township = rs.getString(1);
-					String indicator = rs.getString(2);
-					if (!(township.equals(groupKey[0]) && indicator.equals(groupKey[1]))) {
-						judgePeers(catalogue, groupKey[1], group, context, flags);
-						groupKey[0] = township;
-						groupKey[1] = indicator;
-					}
-					Village village = valid.get(rs.getString(3));
-					if (village != null && village.households() > 0) {
-						group.add(new PeerOutlierRule.Peer(village.code(), rs.getBigDecimal(4), village.households()));
-					}
-				}, period.toString());
-		judgePeers(catalogue, groupKey[1], group, context, flags);
-	}
-
-	private void judgePeers(IndicatorCatalogue catalogue, String indicatorCode, List<PeerOutlierRule.Peer> group,
-			RuleContext context, Consumer<Flag> flags) {
-		if (indicatorCode != null && !group.isEmpty()) {
-			Indicator indicator = catalogue.byCode(indicatorCode).orElse(null);
-			if (indicator != null) {
-				this.peerRule.evaluate(indicator, List.copyOf(group), context, flags);
-			}
-		}
-		group.clear();
 	}
 
 }

@@ -7,8 +7,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.listener.ChunkListener;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +24,7 @@ import cn.xinning.villagereturns.anomaly.FlagAnomaliesTasklet;
 import cn.xinning.villagereturns.intake.ClaimFilesTasklet;
 import cn.xinning.villagereturns.intake.ClaimedFile;
 import cn.xinning.villagereturns.intake.FileAwayWriter;
+import cn.xinning.villagereturns.intake.FileRangePartitioner;
 import cn.xinning.villagereturns.intake.InboxFiles;
 import cn.xinning.villagereturns.intake.RootFolders;
 import cn.xinning.villagereturns.reference.ReferenceData;
@@ -36,6 +35,7 @@ import cn.xinning.villagereturns.returns.ValidateFilesProcessor;
 import cn.xinning.villagereturns.returns.ValidatedFile;
 import cn.xinning.villagereturns.returns.ValidationContext;
 import cn.xinning.villagereturns.support.IdBlocks;
+import cn.xinning.villagereturns.support.WorkerThreads;
 import cn.xinning.villagereturns.validation.Messages;
 
 /**
@@ -43,6 +43,11 @@ import cn.xinning.villagereturns.validation.Messages;
  * identified by its run number ({@value #RUN_ID}), never by a timestamp, so a failed run
  * restarts as itself. Every step reads its work from the database by state, so a restart
  * carries on where the last commit left off.
+ *
+ * <p>
+ * Validating and filing away work on each file alone, so they run as partitions:
+ * contiguous ranges of the run's files, one per processor. Acceptance stays in file
+ * order, one chunk after another, because a later file may correct an earlier one.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
@@ -63,13 +68,16 @@ public class IngestJobConfiguration {
 
 	public static final String FILE_AWAY_STEP = "fileAwayStep";
 
-	/** Files per chunk: small files, so a chunk is a few hundred returns. */
-	static final int FILES_PER_CHUNK = 20;
+	static final String VALIDATE_FILES_PARTITION_STEP = "validateFilesPartitionStep";
+
+	static final String FILE_AWAY_PARTITION_STEP = "fileAwayPartitionStep";
 
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step claimFilesStep, Step validateFilesStep, Step acceptReturnsStep,
-			Step aggregateIndicatorsStep, Step flagAnomaliesStep, Step fileAwayStep, RunningJobs runningJobs) {
+			Step aggregateIndicatorsStep, Step flagAnomaliesStep, Step fileAwayStep, RunningJobs runningJobs,
+			RunProgress progress) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runningJobs)
+			.listener(progress)
 			.start(claimFilesStep)
 			.next(validateFilesStep)
 			.next(acceptReturnsStep)
@@ -84,8 +92,7 @@ public class IngestJobConfiguration {
 			ClaimFilesTasklet claimFilesTasklet, RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(CLAIM_FILES_STEP, jobRepository).tasklet(claimFilesTasklet, transactionManager)
 			.listener(restartable)
-			.listener((StepExecutionListener) progress)
-			.listener((ChunkListener<?, ?>) progress)
+			.listener(progress)
 			.build();
 	}
 
@@ -97,25 +104,55 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
-	Step validateFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	@StepScope
+	FileRangePartitioner fileRangePartitioner(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			JdbcTemplate jdbcTemplate) {
+		return new FileRangePartitioner(runId, jdbcTemplate);
+	}
+
+	@Bean
+	Step validateFilesStep(JobRepository jobRepository, FileRangePartitioner fileRangePartitioner,
+			Step validateFilesPartitionStep, WorkerThreads threads, RestartableSteps restartable,
+			RunProgress progress) {
+		return partitioned(VALIDATE_FILES_STEP, VALIDATE_FILES_PARTITION_STEP, validateFilesPartitionStep,
+				jobRepository, fileRangePartitioner, threads, restartable, progress);
+	}
+
+	/** A step whose files are cut into contiguous ranges, one partition per thread. */
+	private static Step partitioned(String name, String partitionName, Step partitionStep, JobRepository jobRepository,
+			FileRangePartitioner fileRangePartitioner, WorkerThreads threads, RestartableSteps restartable,
+			RunProgress progress) {
+		return new StepBuilder(name, jobRepository).partitioner(partitionName, fileRangePartitioner)
+			.step(partitionStep)
+			.gridSize(threads.threads())
+			.taskExecutor(threads.executor())
+			.listener(restartable)
+			.listener(progress)
+			.build();
+	}
+
+	@Bean
+	Step validateFilesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> validateFilesReader, ValidateFilesProcessor validateFilesProcessor,
-			StageReturnsWriter validateFilesWriter, RestartableSteps restartable, RunProgress progress) {
-		return new StepBuilder(VALIDATE_FILES_STEP, jobRepository).<ClaimedFile, ValidatedFile>chunk(FILES_PER_CHUNK)
+			StageReturnsWriter validateFilesWriter, RestartableSteps restartable, VillageReturnsProperties properties) {
+		return new StepBuilder(VALIDATE_FILES_PARTITION_STEP, jobRepository)
+			.<ClaimedFile, ValidatedFile>chunk(properties.batch().filesPerChunk())
 			.transactionManager(transactionManager)
 			.reader(validateFilesReader)
 			.processor(validateFilesProcessor)
 			.writer(validateFilesWriter)
 			.listener(restartable)
-			.listener((StepExecutionListener) progress)
-			.listener((ChunkListener<?, ?>) progress)
 			.build();
 	}
 
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<ClaimedFile> validateFilesReader(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-			InboxFiles inboxFiles) throws Exception {
-		return inboxFiles.reader("validateFilesReader", runId, InboxFiles.State.CLAIMED, FILES_PER_CHUNK);
+			@Value("#{stepExecutionContext['" + FileRangePartitioner.FIRST_SEQ + "']}") Integer firstSeq,
+			@Value("#{stepExecutionContext['" + FileRangePartitioner.LAST_SEQ + "']}") Integer lastSeq,
+			InboxFiles inboxFiles, VillageReturnsProperties properties) throws Exception {
+		return inboxFiles.reader("validateFilesReader", runId, InboxFiles.State.CLAIMED, firstSeq, lastSeq,
+				properties.batch().filesPerChunk());
 	}
 
 	@Bean
@@ -140,22 +177,25 @@ public class IngestJobConfiguration {
 	@Bean
 	Step acceptReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> acceptReturnsReader, AcceptReturnsWriter acceptReturnsWriter,
-			RestartableSteps restartable, RunProgress progress) {
-		return new StepBuilder(ACCEPT_RETURNS_STEP, jobRepository).<ClaimedFile, ClaimedFile>chunk(FILES_PER_CHUNK)
+			RestartableSteps restartable, RunProgress progress, VillageReturnsProperties properties) {
+		// acceptance is a few set-based statements per chunk whatever its size, and the
+		// chunks run one after another: fewer, larger chunks
+		return new StepBuilder(ACCEPT_RETURNS_STEP, jobRepository)
+			.<ClaimedFile, ClaimedFile>chunk(properties.batch().acceptFilesPerChunk())
 			.transactionManager(transactionManager)
 			.reader(acceptReturnsReader)
 			.writer(acceptReturnsWriter)
 			.listener(restartable)
-			.listener((StepExecutionListener) progress)
-			.listener((ChunkListener<?, ?>) progress)
+			.listener(progress)
 			.build();
 	}
 
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<ClaimedFile> acceptReturnsReader(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-			InboxFiles inboxFiles) throws Exception {
-		return inboxFiles.reader("acceptReturnsReader", runId, InboxFiles.State.VALIDATED, FILES_PER_CHUNK);
+			InboxFiles inboxFiles, VillageReturnsProperties properties) throws Exception {
+		return inboxFiles.reader("acceptReturnsReader", runId, InboxFiles.State.VALIDATED,
+				properties.batch().acceptFilesPerChunk());
 	}
 
 	@Bean
@@ -168,8 +208,7 @@ public class IngestJobConfiguration {
 			AggregateTasklet aggregateTasklet, RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(AGGREGATE_INDICATORS_STEP, jobRepository).tasklet(aggregateTasklet, transactionManager)
 			.listener(restartable)
-			.listener((StepExecutionListener) progress)
-			.listener((ChunkListener<?, ?>) progress)
+			.listener(progress)
 			.build();
 	}
 
@@ -185,8 +224,7 @@ public class IngestJobConfiguration {
 			FlagAnomaliesTasklet flagAnomaliesTasklet, RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(FLAG_ANOMALIES_STEP, jobRepository).tasklet(flagAnomaliesTasklet, transactionManager)
 			.listener(restartable)
-			.listener((StepExecutionListener) progress)
-			.listener((ChunkListener<?, ?>) progress)
+			.listener(progress)
 			.build();
 	}
 
@@ -198,24 +236,33 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
-	Step fileAwayStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step fileAwayStep(JobRepository jobRepository, FileRangePartitioner fileRangePartitioner,
+			Step fileAwayPartitionStep, WorkerThreads threads, RestartableSteps restartable, RunProgress progress) {
+		return partitioned(FILE_AWAY_STEP, FILE_AWAY_PARTITION_STEP, fileAwayPartitionStep, jobRepository,
+				fileRangePartitioner, threads, restartable, progress);
+	}
+
+	@Bean
+	Step fileAwayPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> fileAwayReader, FileAwayWriter fileAwayWriter,
-			RestartableSteps restartable, RunProgress progress) {
-		return new StepBuilder(FILE_AWAY_STEP, jobRepository).<ClaimedFile, ClaimedFile>chunk(FILES_PER_CHUNK)
+			RestartableSteps restartable, VillageReturnsProperties properties) {
+		return new StepBuilder(FILE_AWAY_PARTITION_STEP, jobRepository)
+			.<ClaimedFile, ClaimedFile>chunk(properties.batch().filesPerChunk())
 			.transactionManager(transactionManager)
 			.reader(fileAwayReader)
 			.writer(fileAwayWriter)
 			.listener(restartable)
-			.listener((StepExecutionListener) progress)
-			.listener((ChunkListener<?, ?>) progress)
 			.build();
 	}
 
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<ClaimedFile> fileAwayReader(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-			InboxFiles inboxFiles) throws Exception {
-		return inboxFiles.reader("fileAwayReader", runId, InboxFiles.State.ACCEPTED, FILES_PER_CHUNK);
+			@Value("#{stepExecutionContext['" + FileRangePartitioner.FIRST_SEQ + "']}") Integer firstSeq,
+			@Value("#{stepExecutionContext['" + FileRangePartitioner.LAST_SEQ + "']}") Integer lastSeq,
+			InboxFiles inboxFiles, VillageReturnsProperties properties) throws Exception {
+		return inboxFiles.reader("fileAwayReader", runId, InboxFiles.State.ACCEPTED, firstSeq, lastSeq,
+				properties.batch().filesPerChunk());
 	}
 
 	@Bean

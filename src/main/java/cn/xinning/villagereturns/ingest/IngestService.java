@@ -25,6 +25,8 @@ import cn.xinning.villagereturns.intake.RootFolders;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.support.BusinessTime;
 import cn.xinning.villagereturns.support.ProcessIdentity;
+import cn.xinning.villagereturns.support.ProcessLock;
+import cn.xinning.villagereturns.support.RootBusyException;
 
 /**
  * Starts and restarts ingest runs, one process at a time per root and database (the
@@ -75,7 +77,7 @@ public class IngestService {
 
 	/**
 	 * One run over the inbox, at the given business time (now when empty).
-	 * @throws RunInProgressException when another live process is working on this root
+	 * @throws RootBusyException when another live process is working on this root
 	 */
 	public IngestSummary ingest(Optional<LocalDateTime> asOf) throws Exception {
 		this.folders.createAll();
@@ -152,7 +154,7 @@ public class IngestService {
 	private void lockOrExplain() {
 		Optional<ProcessLock.Holder> holder = this.lock.tryAcquire(ProcessLock.INGEST);
 		if (holder.isPresent()) {
-			throw new RunInProgressException(holder.get());
+			throw new RootBusyException(holder.get());
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.support.BusinessTime;
+import cn.xinning.villagereturns.support.ProcessLock;
 
 /**
  * Says, every few seconds while a run works, that its process is alive: in

@@ -2,34 +2,43 @@ package cn.xinning.villagereturns.ingest;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows a long run's progress (files, returns, percentage) on the standard error stream:
- * one line rewritten in place on a terminal, plain lines every few seconds otherwise (a
- * log, a service journal). Off unless the command line turns it on
- * ({@code village-returns.progress}).
+ * Shows a long run's progress (step, files done of all, returns read) on the standard
+ * error stream: one line rewritten in place on a terminal, a plain line every few seconds
+ * otherwise (a log, a service journal), and a line with the time each step took. It reads
+ * the progress from the database, so partitions working in parallel count too. Off unless
+ * the command line turns it on ({@code village-returns.progress}).
  */
 @Component
-public class RunProgress implements StepExecutionListener, ChunkListener<Object, Object> {
-
-	private static final long QUIET_MILLIS = 5000;
+public class RunProgress implements JobExecutionListener, StepExecutionListener, DisposableBean {
 
 	private static final Map<String, String> LABELS = Map.of(IngestJobConfiguration.CLAIM_FILES_STEP, "1/6 认领 claim",
 			IngestJobConfiguration.VALIDATE_FILES_STEP, "2/6 校验 validate", IngestJobConfiguration.ACCEPT_RETURNS_STEP,
 			"3/6 接收 accept", IngestJobConfiguration.AGGREGATE_INDICATORS_STEP, "4/6 汇总 aggregate",
 			IngestJobConfiguration.FLAG_ANOMALIES_STEP, "5/6 预警 flag", IngestJobConfiguration.FILE_AWAY_STEP,
 			"6/6 归档 file away");
+
+	/** Which file state a step moves files out of. */
+	private static final Map<String, String> FROM_STATE = Map.of(IngestJobConfiguration.VALIDATE_FILES_STEP, "CLAIMED",
+			IngestJobConfiguration.ACCEPT_RETURNS_STEP, "VALIDATED", IngestJobConfiguration.FILE_AWAY_STEP, "ACCEPTED");
 
 	private final boolean enabled;
 
@@ -39,13 +48,17 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 
 	private final JdbcTemplate jdbc;
 
-	private StepExecution step;
+	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "run-progress");
+		thread.setDaemon(true);
+		return thread;
+	});
 
-	private long runId;
+	private volatile long runId;
 
-	private long totalFiles;
+	private volatile StepExecution step;
 
-	private long lastPrinted;
+	private ScheduledFuture<?> ticking;
 
 	public RunProgress(JdbcTemplate jdbc, @Value("${village-returns.progress:false}") boolean enabled) {
 		this.jdbc = jdbc;
@@ -53,80 +66,84 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 	}
 
 	@Override
-	public void beforeStep(StepExecution stepExecution) {
-		this.step = stepExecution;
-		Long run = stepExecution.getJobExecution().getJobParameters().getLong(IngestJobConfiguration.RUN_ID);
+	public void beforeJob(JobExecution jobExecution) {
+		Long run = jobExecution.getJobParameters().getLong(IngestJobConfiguration.RUN_ID);
 		this.runId = (run != null) ? run : 0;
-		this.totalFiles = countFiles();
-		this.lastPrinted = 0;
-		show(false);
+		if (this.enabled) {
+			long period = this.terminal ? 500 : 5000;
+			this.ticking = this.ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	@Override
+	public void afterJob(JobExecution jobExecution) {
+		if (this.ticking != null) {
+			this.ticking.cancel(false);
+		}
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		if (LABELS.containsKey(stepExecution.getStepName())) {
+			this.step = stepExecution;
+		}
 	}
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
-		show(true);
+		if (this.enabled && LABELS.containsKey(stepExecution.getStepName())) {
+			String line = line(stepExecution) + "  " + stepExecution.getStatus() + "  " + elapsed(stepExecution);
+			this.out.print(this.terminal ? "\r" + line + "\n" : line + "\n");
+			this.step = null;
+		}
 		return null;
 	}
 
-	@Override
-	public void afterChunk(ChunkContext context) {
-		show(false);
-	}
-
-	@Override
-	public void afterChunk(Chunk<Object> chunk) {
-		show(false);
-	}
-
-	private void show(boolean last) {
-		if (!this.enabled || this.step == null) {
+	private synchronized void tick() {
+		StepExecution current = this.step;
+		if (current == null) {
 			return;
 		}
-		long now = System.currentTimeMillis();
-		if (!last && !this.terminal && now - this.lastPrinted < QUIET_MILLIS && this.lastPrinted != 0) {
-			return;
+		try {
+			String line = line(current);
+			this.out.print(this.terminal ? "\r" + line + "        " : line + "\n");
 		}
-		this.lastPrinted = now;
-		String label = LABELS.getOrDefault(this.step.getStepName(), this.step.getStepName());
-		long done = this.step.getReadCount() + this.step.getWriteCount();
-		String line;
-		if (isFileStep()) {
-			long files = Math.min(this.step.getReadCount(), this.totalFiles);
-			long percent = (this.totalFiles == 0) ? 100 : files * 100 / this.totalFiles;
-			line = String.format("运行 run #%d  %s  文件 files %d/%d (%d%%)  报表 returns %d", this.runId, label, files,
-					this.totalFiles, percent, countReturns());
-		}
-		else {
-			line = String.format("运行 run #%d  %s  %d", this.runId, label, done);
-		}
-		if (this.terminal) {
-			this.out.print("\r" + line + "        " + (last ? "\n" : ""));
-		}
-		else {
-			this.out.println(line + (last ? "  " + this.step.getStatus() : ""));
+		catch (RuntimeException ex) {
+			// progress is a courtesy: a failed look at the database must not disturb the
+			// run
 		}
 	}
 
-	private boolean isFileStep() {
-		String name = this.step.getStepName();
-		return name.equals(IngestJobConfiguration.VALIDATE_FILES_STEP)
-				|| name.equals(IngestJobConfiguration.ACCEPT_RETURNS_STEP)
-				|| name.equals(IngestJobConfiguration.FILE_AWAY_STEP);
+	private String line(StepExecution stepExecution) {
+		String name = stepExecution.getStepName();
+		String label = LABELS.get(name);
+		String from = FROM_STATE.get(name);
+		if (from == null) {
+			return String.format("运行 run #%d  %s", this.runId, label);
+		}
+		long total = count("select count(*) from inbox_file where run_id = ?");
+		long waiting = count("select count(*) from inbox_file where run_id = ? and state = '" + from + "'");
+		long done = total - waiting;
+		long percent = (total == 0) ? 100 : done * 100 / total;
+		return String.format("运行 run #%d  %s  文件 files %d/%d (%d%%)  报表 returns %d", this.runId, label, done, total,
+				percent, count("select count(*) from submission where run_id = ?"));
 	}
 
-	private long countFiles() {
-		if (!this.enabled) {
-			return 0;
-		}
-		Long count = this.jdbc.queryForObject("select count(*) from inbox_file where run_id = ?", Long.class,
-				this.runId);
+	private long count(String sql) {
+		Long count = this.jdbc.queryForObject(sql, Long.class, this.runId);
 		return (count != null) ? count : 0;
 	}
 
-	private long countReturns() {
-		Long count = this.jdbc.queryForObject("select count(*) from submission where run_id = ?", Long.class,
-				this.runId);
-		return (count != null) ? count : 0;
+	/** Seconds since the step started, e.g. {@code 3.25s}. */
+	private static String elapsed(StepExecution stepExecution) {
+		LocalDateTime start = stepExecution.getStartTime();
+		long millis = (start != null) ? Duration.between(start, LocalDateTime.now()).toMillis() : 0;
+		return String.format("%.2fs", millis / 1000.0);
+	}
+
+	@Override
+	public void destroy() {
+		this.ticker.shutdownNow();
 	}
 
 }

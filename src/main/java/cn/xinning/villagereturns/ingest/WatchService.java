@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.intake.InboxScanner;
 import cn.xinning.villagereturns.intake.RootFolders;
+import cn.xinning.villagereturns.support.RootBusyException;
 
 /**
  * What {@code watch} does at each look: run when files have arrived and the inbox has
@@ -84,7 +85,7 @@ public class WatchService {
 			this.waitingSince = null;
 			return Optional.of(new Outcome(reason, summary));
 		}
-		catch (RunInProgressException ex) {
+		catch (RootBusyException ex) {
 			log.info("Waiting: {}", ex.getMessage());
 			return Optional.empty();
 		}

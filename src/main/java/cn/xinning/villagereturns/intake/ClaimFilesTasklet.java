@@ -42,6 +42,12 @@ public class ClaimFilesTasklet implements Tasklet {
 
 	private final Duration quiet;
 
+	/**
+	 * Files hashed and recorded at a time: memory stays the same for ten files or a
+	 * million.
+	 */
+	private static final int BATCH = 1000;
+
 	public ClaimFilesTasklet(long runId, RootFolders folders, InboxFiles inboxFiles, Duration quiet) {
 		this.runId = runId;
 		this.folders = folders;
@@ -53,27 +59,52 @@ public class ClaimFilesTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
 		Path work = this.folders.workOf(this.runId);
 		Files.createDirectories(work);
-		int moved = 0;
-		for (InboxScanner.InboxEntry entry : InboxScanner.ready(this.folders.inbox(), Instant.now(), this.quiet)) {
+		int[] moved = { 0 };
+		InboxScanner.forEachReady(this.folders.inbox(), Instant.now(), this.quiet, (entry) -> {
 			if (claim(entry, work.resolve(entry.relativePath()))) {
-				moved++;
+				moved[0]++;
 			}
-		}
-		Set<String> registered = this.inboxFiles.registeredPaths(this.runId);
-		List<Registration> found = new ArrayList<>();
-		for (InboxScanner.InboxEntry entry : InboxScanner.ready(work, Instant.now(), Duration.ZERO)) {
+		});
+		// a restarted claim must not register twice what it registered before it died
+		Set<String> registered = (this.inboxFiles.count(this.runId) > 0) ? this.inboxFiles.registeredPaths(this.runId)
+				: Set.of();
+		List<InboxScanner.InboxEntry> batch = new ArrayList<>(BATCH);
+		int[] found = { 0 };
+		InboxScanner.forEachReady(work, Instant.now(), Duration.ZERO, (entry) -> {
 			if (!registered.contains(entry.relativePath())) {
-				found.add(new Registration(entry.relativePath(), entry.fileName(), Files.size(entry.path()),
-						Sha256.of(entry.path())));
+				batch.add(entry);
+				if (batch.size() == BATCH) {
+					found[0] += register(batch);
+				}
 			}
-		}
-		this.inboxFiles.register(this.runId, found);
-		this.inboxFiles.renumber(this.runId);
-		found.forEach((f) -> contribution.incrementReadCount());
-		contribution.incrementWriteCount(found.size());
-		log.info("Run {} claimed {} files ({} moved from the inbox now)", this.runId, found.size() + registered.size(),
-				moved);
+		});
+		found[0] += register(batch);
+		this.inboxFiles.numberInClaimOrder(this.runId);
+		contribution.incrementWriteCount(found[0]);
+		log.info("Run {} claimed {} files ({} moved from the inbox now)", this.runId, found[0] + registered.size(),
+				moved[0]);
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Hashes a batch of files (every processor takes a share) and records them; empties
+	 * the batch.
+	 */
+	private int register(List<InboxScanner.InboxEntry> batch) {
+		List<Registration> registrations = batch.parallelStream().map(ClaimFilesTasklet::registration).toList();
+		this.inboxFiles.register(this.runId, registrations);
+		batch.clear();
+		return registrations.size();
+	}
+
+	private static Registration registration(InboxScanner.InboxEntry entry) {
+		try {
+			return new Registration(entry.relativePath(), entry.fileName(), Files.size(entry.path()),
+					Sha256.of(entry.path()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the claimed file " + entry.path(), ex);
+		}
 	}
 
 	/**

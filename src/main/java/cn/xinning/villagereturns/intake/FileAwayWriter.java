@@ -39,6 +39,13 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 
 	private static final int MAX_NAME_TRIES = 1000;
 
+	/**
+	 * One lock per destination folder: a name is free, then taken, without another
+	 * partition taking it in between (one process files away at a time: the process lock
+	 * sees to that).
+	 */
+	private static final Map<Path, Object> FOLDER_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final JdbcTemplate jdbc;
 
 	private final RootFolders folders;
@@ -89,13 +96,18 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 			Path folder = (rejected ? this.folders.rejected() : this.folders.archive(this.receivedDate))
 				.resolve(file.relativePath())
 				.getParent();
-			Path target = destination(source, folder, file);
-			if (rejected) {
-				writeErrors(target.resolveSibling(target.getFileName() + ".errors.csv"), rows);
-			}
-			if (Files.exists(source)) {
-				Files.createDirectories(folder);
-				Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+			Path target;
+			// partitions file away in parallel: choosing a free name and taking it is one
+			// step
+			synchronized (FOLDER_LOCKS.computeIfAbsent(folder, (f) -> new Object())) {
+				target = destination(source, folder, file);
+				if (rejected) {
+					writeErrors(target.resolveSibling(target.getFileName() + ".errors.csv"), rows);
+				}
+				if (Files.exists(source)) {
+					Files.createDirectories(folder);
+					Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+				}
 			}
 			filed.add(new Filed(file.fileId(), rejected ? "REJECTED" : "ARCHIVED", this.folders.relative(target)));
 		}

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.xinning.villagereturns.support.DatabaseDialect;
+
 /** The {@code inbox_file} table: every file a run claimed, and how far it has come. */
 @Repository
 public class InboxFiles {
@@ -34,7 +36,10 @@ public class InboxFiles {
 
 	private final DataSource dataSource;
 
-	public InboxFiles(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource) {
+	private final DatabaseDialect dialect;
+
+	public InboxFiles(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, DatabaseDialect dialect) {
+		this.dialect = dialect;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.dataSource = dataSource;
@@ -58,48 +63,59 @@ public class InboxFiles {
 			.list());
 	}
 
+	/**
+	 * Records files found in the run's work folder; {@link #numberInClaimOrder} numbers
+	 * them.
+	 */
 	public void register(long runId, List<Registration> files) {
-		this.jdbcTemplate
-			.batchUpdate("insert into inbox_file (run_id, seq, relative_path, file_name, size_bytes, sha256, state)"
-					+ " values (?, 0, ?, ?, ?, ?, 'CLAIMED')", files, 500, (ps, f) -> {
-						ps.setLong(1, runId);
-						ps.setString(2, f.relativePath());
-						ps.setString(3, f.fileName());
-						ps.setLong(4, f.size());
-						ps.setString(5, f.sha256());
-					});
+		this.jdbcTemplate.batchUpdate("insert into inbox_file (run_id, seq, relative_path, file_name, size_bytes,"
+				+ " sha256, state) values (?, 0, ?, ?, ?, ?, 'CLAIMED')", files, 1000, (ps, f) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, f.relativePath());
+					ps.setString(3, f.fileName());
+					ps.setLong(4, f.size());
+					ps.setString(5, f.sha256());
+				});
 	}
 
-	/** Numbers the run's files by name, then path: the order its returns are taken in. */
-	public void renumber(long runId) {
-		List<Map.Entry<Long, String[]>> files = this.jdbc
-			.sql("select file_id, file_name, relative_path from inbox_file where run_id = ?")
-			.param(runId)
-			.query((rs, n) -> Map.entry(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3) }))
-			.list();
-		List<Long> ordered = files.stream().sorted((a, b) -> {
-			int byName = a.getValue()[0].compareTo(b.getValue()[0]);
-			return (byName != 0) ? byName : a.getValue()[1].compareTo(b.getValue()[1]);
-		}).map(Map.Entry::getKey).toList();
-		List<long[]> numbering = new java.util.ArrayList<>(ordered.size());
-		for (int i = 0; i < ordered.size(); i++) {
-			numbering.add(new long[] { i + 1, ordered.get(i) });
+	/**
+	 * Numbers the run's files by name, then path: the order its returns are taken in
+	 * (spec section 5). In the database, so that a million files need no memory here. The
+	 * two databases take the same window function, but differ in how an update joins a
+	 * query.
+	 */
+	public void numberInClaimOrder(long runId) {
+		String numbered = "select file_id, row_number() over (order by file_name, relative_path) as rn"
+				+ " from inbox_file where run_id = ?";
+		if (this.dialect.isMySql()) {
+			this.jdbcTemplate.update(
+					"update inbox_file f join (" + numbered + ") x on x.file_id = f.file_id" + " set f.seq = x.rn",
+					runId);
 		}
-		this.jdbcTemplate.batchUpdate("update inbox_file set seq = ? where file_id = ?", numbering, 500, (ps, e) -> {
-			ps.setInt(1, (int) e[0]);
-			ps.setLong(2, e[1]);
-		});
+		else {
+			this.jdbcTemplate.update("merge into inbox_file f using (" + numbered + ") x on (f.file_id = x.file_id)"
+					+ " when matched then update set f.seq = x.rn", runId);
+		}
 	}
 
 	public JdbcPagingItemReader<ClaimedFile> reader(String name, long runId, State state, int pageSize)
 			throws Exception {
+		return reader(name, runId, state, 1, Integer.MAX_VALUE, pageSize);
+	}
+
+	/**
+	 * The run's files in one state whose order numbers are in [firstSeq, lastSeq] (a
+	 * partition).
+	 */
+	public JdbcPagingItemReader<ClaimedFile> reader(String name, long runId, State state, int firstSeq, int lastSeq,
+			int pageSize) throws Exception {
 		return new JdbcPagingItemReaderBuilder<ClaimedFile>().name(name)
 			.dataSource(this.dataSource)
 			.selectClause("select file_id, run_id, seq, relative_path, file_name, sha256")
 			.fromClause("from inbox_file")
-			.whereClause("where run_id = :runId and state = :state")
+			.whereClause("where run_id = :runId and state = :state and seq between :firstSeq and :lastSeq")
 			.sortKeys(Map.of("seq", Order.ASCENDING))
-			.parameterValues(Map.of("runId", runId, "state", state.name()))
+			.parameterValues(Map.of("runId", runId, "state", state.name(), "firstSeq", firstSeq, "lastSeq", lastSeq))
 			.rowMapper(MAPPER)
 			.pageSize(pageSize)
 			.saveState(false)

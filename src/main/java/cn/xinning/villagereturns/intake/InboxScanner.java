@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Finds the inbox files that are ready: not hidden, not an Office lock file
@@ -63,10 +64,20 @@ public final class InboxScanner {
 	 * files of any age.
 	 */
 	public static List<InboxEntry> ready(Path folder, Instant now, Duration quiet) {
-		if (!Files.isDirectory(folder)) {
-			return List.of();
-		}
 		List<InboxEntry> entries = new ArrayList<>();
+		forEachReady(folder, now, quiet, entries::add);
+		entries.sort(ORDER);
+		return entries;
+	}
+
+	/**
+	 * Every ready file under {@code folder}, in no particular order, without holding them
+	 * all.
+	 */
+	public static void forEachReady(Path folder, Instant now, Duration quiet, Consumer<InboxEntry> action) {
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
 		try {
 			Files.walkFileTree(folder, new SimpleFileVisitor<>() {
 
@@ -82,7 +93,7 @@ public final class InboxScanner {
 				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
 					if (attrs.isRegularFile() && !isIgnored(file.getFileName().toString()) && !Files.isHidden(file)
 							&& !attrs.lastModifiedTime().toInstant().isAfter(now.minus(quiet))) {
-						entries.add(new InboxEntry(file, folder.relativize(file).toString().replace('\\', '/')));
+						action.accept(new InboxEntry(file, folder.relativize(file).toString().replace('\\', '/')));
 					}
 					return FileVisitResult.CONTINUE;
 				}
@@ -102,8 +113,6 @@ public final class InboxScanner {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the inbox " + folder, ex);
 		}
-		entries.sort(ORDER);
-		return entries;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.commons.io.ByteOrderMark;
@@ -111,6 +112,48 @@ public final class TextDecoder {
 		return strict(bytes, GB18030).<Result>map((text) -> checked(text, "GB18030"))
 			.orElse(new Undecodable(Reason.UNKNOWN_ENCODING,
 					(detected == null || CHINESE_MAINLAND.contains(detected)) ? "" : detected));
+	}
+
+	/**
+	 * The encoding of a large text file (a province's registry) without building its
+	 * text: a byte-order mark, else strict UTF-8, else strict GB18030, checked in small
+	 * pieces.
+	 *
+	 * @param charset the encoding
+	 * @param offset bytes of byte-order mark to skip
+	 */
+	public record Encoding(Charset charset, int offset) {
+	}
+
+	public static java.util.Optional<Encoding> encodingOf(byte[] bytes) {
+		ByteOrderMark bom = byteOrderMark(bytes);
+		if (bom != null) {
+			return java.util.Optional.of(new Encoding(Charset.forName(bom.getCharsetName()), bom.length()));
+		}
+		for (Charset charset : List.of(StandardCharsets.UTF_8, GB18030)) {
+			if (decodesStrictly(bytes, charset)) {
+				return java.util.Optional.of(new Encoding(charset, 0));
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	private static boolean decodesStrictly(byte[] bytes, Charset charset) {
+		var decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+		while (true) {
+			java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+			if (result.isError()) {
+				return false;
+			}
+			out.clear();
+			if (result.isUnderflow()) {
+				return !decoder.flush(out).isError();
+			}
+		}
 	}
 
 	private static Result checked(String text, String encoding) {

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.xinning.villagereturns.ConfigurationException;
 import cn.xinning.villagereturns.VillageReturnsApplication;
-import cn.xinning.villagereturns.ingest.RunInProgressException;
+import cn.xinning.villagereturns.support.RootBusyException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -134,7 +134,7 @@ public final class Cli {
 				cmd.getErr().println(ex.getMessage());
 				return USAGE;
 			}
-			if (ex instanceof RunInProgressException) {
+			if (ex instanceof RootBusyException) {
 				// not a failure: the other process will take the files
 				cmd.getOut().println(ex.getMessage());
 				return OK;

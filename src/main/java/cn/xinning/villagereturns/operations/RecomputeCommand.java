@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.xinning.villagereturns.aggregation.RecomputeService;
+import cn.xinning.villagereturns.support.RootBusyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,15 @@ public class RecomputeCommand implements Callable<Integer> {
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("--period \"" + this.period + "\" is not YYYY-MM");
 		}
-		List<YearMonth> done = this.recomputeService.recompute(month);
+		List<YearMonth> done;
+		try {
+			done = this.recomputeService.recompute(month);
+		}
+		catch (RootBusyException ex) {
+			// unlike a second ingest, a refused recompute leaves undone what was asked
+			this.spec.commandLine().getErr().println(ex.getMessage());
+			return Cli.FAILED;
+		}
 		this.spec.commandLine()
 			.getOut()
 			.println("已重新计算 recomputed: " + String.join(", ", done.stream().map(YearMonth::toString).toList()));

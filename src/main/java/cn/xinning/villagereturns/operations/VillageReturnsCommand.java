@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 				"Monthly village returns of Xinning County: validate, accept, roll up, flag." },
 		subcommands = { IngestCommand.class, WatchCommand.class, ExecutionsCommand.class, RestartCommand.class,
 				ReportCommand.class, RecomputeCommand.class, AnomaliesCommand.class,
-				cn.xinning.villagereturns.generate.GenerateCommand.class },
+				cn.xinning.villagereturns.generate.GenerateCommand.class,
+				cn.xinning.villagereturns.benchmark.BenchCommand.class,
+				cn.xinning.villagereturns.benchmark.BenchSupportCommands.Load.class,
+				cn.xinning.villagereturns.benchmark.BenchSupportCommands.Floor.class },
 		footer = { "", "Exit status: 0 completed, 1 failed (restartable), 2 bad usage or configuration.",
 				"Spring settings may follow as --key=value, e.g. --spring.datasource.url=jdbc:mysql://..." })
 public class VillageReturnsCommand {

@@ -1,15 +1,23 @@
 package cn.xinning.villagereturns.reference;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.Resource;
 
 import cn.xinning.villagereturns.ConfigurationException;
@@ -21,7 +29,8 @@ import cn.xinning.villagereturns.support.Text;
 
 /**
  * A reference CSV file (registry or catalogue), read by column name, with errors naming
- * file and line.
+ * file and line. Its rows are streamed, never held together: a nation's registry is half
+ * a million lines.
  */
 final class ReferenceCsv {
 
@@ -29,15 +38,22 @@ final class ReferenceCsv {
 
 	private final String sha256;
 
-	private final CsvTable table;
+	private final byte[] bytes;
+
+	private final TextDecoder.Encoding encoding;
 
 	private final Map<String, Integer> columns = new HashMap<>();
 
-	private ReferenceCsv(String source, String sha256, CsvTable table) {
+	private ReferenceCsv(String source, String sha256, byte[] bytes, TextDecoder.Encoding encoding) {
 		this.source = source;
 		this.sha256 = sha256;
-		this.table = table;
-		List<String> header = table.header().cells();
+		this.bytes = bytes;
+		this.encoding = encoding;
+		Iterator<CsvTable.Row> rows = rows(false).iterator();
+		if (!rows.hasNext()) {
+			throw new ConfigurationException("The reference file " + source + " is empty");
+		}
+		List<String> header = rows.next().cells();
 		for (int i = 0; i < header.size(); i++) {
 			this.columns.put(Text.normalize(header.get(i)).toLowerCase(Locale.ROOT), i);
 		}
@@ -52,20 +68,10 @@ final class ReferenceCsv {
 		catch (IOException ex) {
 			throw new ConfigurationException("Cannot read the " + what + " " + source + ": " + ex.getMessage(), ex);
 		}
-		if (!(TextDecoder.decode(bytes) instanceof TextDecoder.Decoded decoded)) {
-			throw new ConfigurationException("The " + what + " " + source + " is not a readable CSV text file");
-		}
-		try {
-			CsvTable table = CsvTable.parse(decoded.text());
-			if (table.isEmpty()) {
-				throw new ConfigurationException("The " + what + " " + source + " is empty");
-			}
-			return new ReferenceCsv(source, Sha256.of(bytes), table);
-		}
-		catch (CsvTable.MalformedCsvException ex) {
-			throw new ConfigurationException(
-					"The " + what + " " + source + " has broken quoting at line " + ex.line() + ": " + ex.getMessage());
-		}
+		TextDecoder.Encoding encoding = TextDecoder.encodingOf(bytes)
+			.orElseThrow(() -> new ConfigurationException(
+					"The " + what + " " + source + " is neither UTF-8 nor GBK/GB18030 text"));
+		return new ReferenceCsv(source, Sha256.of(bytes), bytes, encoding);
 	}
 
 	static String describe(Resource resource) {
@@ -85,8 +91,72 @@ final class ReferenceCsv {
 		return this.sha256;
 	}
 
-	List<CsvTable.Row> rows() {
-		return this.table.dataRows();
+	/** The data rows (header left out), read as they are iterated; blank rows skipped. */
+	Iterable<CsvTable.Row> rows() {
+		return rows(true);
+	}
+
+	private Iterable<CsvTable.Row> rows(boolean skipHeader) {
+		return () -> new Iterator<>() {
+
+			private final CSVParser parser = open();
+
+			private final Iterator<CSVRecord> records = this.parser.iterator();
+
+			private CsvTable.Row next = advance(skipHeader);
+
+			@Override
+			public boolean hasNext() {
+				return this.next != null;
+			}
+
+			@Override
+			public CsvTable.Row next() {
+				CsvTable.Row row = this.next;
+				this.next = advance(false);
+				return row;
+			}
+
+			private CsvTable.Row advance(boolean skipOne) {
+				try {
+					boolean skip = skipOne;
+					while (this.records.hasNext()) {
+						CSVRecord record = this.records.next();
+						List<String> cells = record.toList();
+						if (cells.stream().allMatch((cell) -> Text.stripAll(cell).isEmpty())) {
+							continue;
+						}
+						if (skip) {
+							skip = false;
+							continue;
+						}
+						return new CsvTable.Row((int) this.parser.getCurrentLineNumber(), cells);
+					}
+					this.parser.close();
+					return null;
+				}
+				catch (IOException | UncheckedIOException ex) {
+					throw new ConfigurationException(ReferenceCsv.this.source + " line "
+							+ this.parser.getCurrentLineNumber() + ": broken quoting (" + ex.getMessage() + ")");
+				}
+			}
+
+		};
+	}
+
+	private CSVParser open() {
+		try {
+			InputStreamReader reader = new InputStreamReader(new ByteArrayInputStream(this.bytes,
+					this.encoding.offset(), this.bytes.length - this.encoding.offset()), this.encoding.charset());
+			return CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	void forEach(Consumer<CsvTable.Row> action) {
+		rows().forEach(action);
 	}
 
 	void require(String... names) {

@@ -35,6 +35,17 @@ public class ReferenceData {
 
 	private static final Pattern VILLAGE_CODE = Pattern.compile("\\d{12}");
 
+	/**
+	 * "=", up to 20 digits, a dot, two decimals and ";": a value's share of a value text.
+	 */
+	private static final int MAX_VALUE_TEXT = 1 + 20 + 1 + 2 + 1;
+
+	/**
+	 * Codes are written into compact value texts (CODE=value;...) and into SQL: keep them
+	 * plain.
+	 */
+	private static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9_.-]{0,39}");
+
 	static final String REGISTRY = "REGISTRY";
 
 	static final String CATALOGUE = "CATALOGUE";
@@ -176,6 +187,10 @@ public class ReferenceData {
 		Set<String> codes = new HashSet<>();
 		for (CsvTable.Row row : csv.rows()) {
 			String code = csv.required(row, "code").toUpperCase(Locale.ROOT);
+			if (!INDICATOR_CODE.matcher(code).matches()) {
+				throw csv.error(row, "indicator code \"" + code
+						+ "\" must be letters, digits, _ . or - (at most 40, starting with a letter)");
+			}
 			if (!codes.add(code)) {
 				throw csv.error(row, "indicator " + code + " appears twice");
 			}
@@ -189,6 +204,13 @@ public class ReferenceData {
 					csv.text(row, "unit_zh"), type, kind, required.equals("Y"), csv.decimal(row, "max"),
 					csv.decimal(row, "max_per_household"), csv.decimal(row, "min_abs_change").orElse(BigDecimal.ZERO),
 					indicators.size() + 1));
+		}
+		// a return's values are kept as one text of at most 4000 characters (see V8)
+		int longest = indicators.stream().mapToInt((i) -> i.code().length() + MAX_VALUE_TEXT).sum();
+		if (longest > 4000) {
+			throw new ConfigurationException(csv.source() + ": " + indicators.size()
+					+ " indicators are more than a return can hold (their codes and values would take " + longest
+					+ " characters, at most 4000); use fewer or shorter codes");
 		}
 		return indicators;
 	}
@@ -225,8 +247,10 @@ public class ReferenceData {
 				throw csv.error(row, "households must be a whole number of 0 or more");
 			}
 			villages
-				.add(new Village(code, csv.required(row, "village_name"), township, csv.required(row, "township_name"),
-						csv.text(row, "kind"), households, csv.integer(row, "population", 0), from, to));
+				// township codes and names repeat for every village: share them
+				.add(new Village(code, csv.required(row, "village_name"), township.intern(),
+						csv.required(row, "township_name").intern(), csv.text(row, "kind").intern(), households,
+						csv.integer(row, "population", 0), from, to));
 		}
 		return villages;
 	}

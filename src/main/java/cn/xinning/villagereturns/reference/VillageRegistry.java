@@ -2,7 +2,7 @@ package cn.xinning.villagereturns.reference;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +14,18 @@ public final class VillageRegistry {
 
 	private final List<Village> villages;
 
-	private final Map<String, List<Village>> byCode = new LinkedHashMap<>();
+	private final Map<String, List<Village>> byCode = new HashMap<>();
 
 	public VillageRegistry(List<Village> villages) {
 		this.villages = List.copyOf(villages);
 		for (Village village : villages) {
-			this.byCode.computeIfAbsent(village.code(), (code) -> new ArrayList<>()).add(village);
+			// most codes have one line: a one-element list costs little for half a
+			// million villages
+			this.byCode.merge(village.code(), List.of(village), (lines, line) -> {
+				List<Village> all = new ArrayList<>(lines);
+				all.addAll(line);
+				return all;
+			});
 		}
 	}
 

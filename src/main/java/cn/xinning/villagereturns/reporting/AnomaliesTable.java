@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.xinning.villagereturns.support.StreamingJdbc;
+
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.support.Numbers;
 import cn.xinning.villagereturns.support.PeriodRange;
@@ -31,8 +33,8 @@ public class AnomaliesTable implements ExportTable {
 
 	private final boolean english;
 
-	public AnomaliesTable(JdbcTemplate jdbc, VillageReturnsProperties properties) {
-		this.jdbc = jdbc;
+	public AnomaliesTable(StreamingJdbc streaming, VillageReturnsProperties properties) {
+		this.jdbc = streaming.template();
 		this.english = "en".equalsIgnoreCase(properties.language());
 	}
 

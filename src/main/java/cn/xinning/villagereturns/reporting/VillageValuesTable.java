@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.xinning.villagereturns.support.StreamingJdbc;
+
 import cn.xinning.villagereturns.support.Numbers;
 import cn.xinning.villagereturns.support.PeriodRange;
 
@@ -20,8 +22,8 @@ public class VillageValuesTable implements ExportTable {
 
 	private final JdbcTemplate jdbc;
 
-	public VillageValuesTable(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	public VillageValuesTable(StreamingJdbc streaming) {
+		this.jdbc = streaming.template();
 	}
 
 	@Override

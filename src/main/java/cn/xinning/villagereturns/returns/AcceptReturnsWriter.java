@@ -46,11 +46,12 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 	private record Order(LocalDateTime receivedAt, long runId, int seq, int line) {
 	}
 
-	private record Staged(long submissionId, long fileId, String village, String period, Order order) {
+	private record Staged(long submissionId, long fileId, String village, String period, Order order,
+			String valuesText) {
 	}
 
 	/** The return in force for a village and period. */
-	private record Current(long submissionId, LocalDateTime firstReceivedAt, Order order, boolean stored) {
+	private record Current(long submissionId, LocalDateTime firstReceivedAt, Order order, String valuesText) {
 	}
 
 	private record Key(String village, String period) {
@@ -81,7 +82,7 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 				Key key = new Key(s.village(), s.period());
 				Current current = currents.get(key);
 				if (current == null) {
-					currents.put(key, new Current(s.submissionId(), s.order().receivedAt(), s.order(), false));
+					currents.put(key, new Current(s.submissionId(), s.order().receivedAt(), s.order(), s.valuesText()));
 					stateUpdates.put(s.submissionId(), new Object[] { "CURRENT", null });
 				}
 				else {
@@ -89,13 +90,14 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 					if (LATER.compare(s.order(), current.order()) > 0) {
 						stateUpdates.put(current.submissionId(), new Object[] { "SUPERSEDED", s.submissionId() });
 						stateUpdates.put(s.submissionId(), new Object[] { "CURRENT", null });
-						currents.put(key, new Current(s.submissionId(), first, s.order(), false));
+						currents.put(key, new Current(s.submissionId(), first, s.order(), s.valuesText()));
 					}
 					else {
 						// received before the one in force (a backfill run with an
 						// earlier business time)
 						stateUpdates.put(s.submissionId(), new Object[] { "SUPERSEDED", current.submissionId() });
-						currents.put(key, new Current(current.submissionId(), first, current.order(), false));
+						currents.put(key,
+								new Current(current.submissionId(), first, current.order(), current.valuesText()));
 					}
 				}
 				periods.add(s.period());
@@ -114,7 +116,7 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 	private Map<Long, List<Staged>> staged(Map<Long, ClaimedFile> files) {
 		Map<Long, List<Staged>> staged = new HashMap<>();
 		this.named.query(
-				"select submission_id, file_id, line_no, village_code, period, received_at, run_id"
+				"select submission_id, file_id, line_no, village_code, period, received_at, run_id, values_text"
 						+ " from submission where file_id in (:files) and state = 'STAGED' order by file_id, line_no",
 				Map.of("files", files.keySet()), (rs) -> {
 					long fileId = rs.getLong("file_id");
@@ -122,7 +124,7 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 							files.get(fileId).seq(), rs.getInt("line_no"));
 					staged.computeIfAbsent(fileId, (id) -> new ArrayList<>())
 						.add(new Staged(rs.getLong("submission_id"), fileId, rs.getString("village_code"),
-								rs.getString("period"), order));
+								rs.getString("period"), order, rs.getString("values_text")));
 				});
 		return staged;
 	}
@@ -151,21 +153,22 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 		}
 		Set<Key> wanted = staged.stream().map((s) -> new Key(s.village(), s.period())).collect(Collectors.toSet());
 		Set<String> villages = wanted.stream().map(Key::village).collect(Collectors.toSet());
-		this.named.query("select c.village_code, c.period, c.submission_id, c.first_received_at, s.received_at,"
-				+ " s.run_id, f.seq, s.line_no from current_return c"
-				+ " join submission s on s.submission_id = c.submission_id join inbox_file f on f.file_id = s.file_id"
-				+ " where c.village_code in (:villages)", Map.of("villages", villages), (rs) -> {
-					Key key = new Key(rs.getString("village_code"), rs.getString("period"));
-					if (wanted.contains(key)) {
-						currents
-							.put(key,
+
+		this.named
+			.query("select c.village_code, c.period, c.submission_id, c.first_received_at, c.values_text, s.received_at,"
+					+ " s.run_id, f.seq, s.line_no from current_return c"
+					+ " join submission s on s.submission_id = c.submission_id join inbox_file f on f.file_id = s.file_id"
+					+ " where c.village_code in (:villages)", Map.of("villages", villages), (rs) -> {
+						Key key = new Key(rs.getString("village_code"), rs.getString("period"));
+						if (wanted.contains(key)) {
+							currents.put(key,
 									new Current(rs.getLong("submission_id"),
 											rs.getObject("first_received_at", LocalDateTime.class),
 											new Order(rs.getObject("received_at", LocalDateTime.class),
 													rs.getLong("run_id"), rs.getInt("seq"), rs.getInt("line_no")),
-											true));
-					}
-				});
+											rs.getString("values_text")));
+						}
+					});
 		return currents;
 	}
 
@@ -190,19 +193,21 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 		List<Map.Entry<Key, Current>> fresh = changed.stream()
 			.filter((e) -> !original.containsKey(e.getKey()))
 			.toList();
-		this.jdbc.batchUpdate("update current_return set submission_id = ?, first_received_at = ?"
+		this.jdbc.batchUpdate("update current_return set submission_id = ?, first_received_at = ?, values_text = ?"
 				+ " where village_code = ? and period = ?", existing, 1000, (ps, e) -> {
 					ps.setLong(1, e.getValue().submissionId());
 					ps.setObject(2, e.getValue().firstReceivedAt());
-					ps.setString(3, e.getKey().village());
-					ps.setString(4, e.getKey().period());
+					ps.setString(3, e.getValue().valuesText());
+					ps.setString(4, e.getKey().village());
+					ps.setString(5, e.getKey().period());
 				});
-		this.jdbc.batchUpdate("insert into current_return (village_code, period, submission_id, first_received_at)"
-				+ " values (?, ?, ?, ?)", fresh, 1000, (ps, e) -> {
+		this.jdbc.batchUpdate("insert into current_return (village_code, period, submission_id, first_received_at,"
+				+ " values_text) values (?, ?, ?, ?, ?)", fresh, 1000, (ps, e) -> {
 					ps.setString(1, e.getKey().village());
 					ps.setString(2, e.getKey().period());
 					ps.setLong(3, e.getValue().submissionId());
 					ps.setObject(4, e.getValue().firstReceivedAt());
+					ps.setString(5, e.getValue().valuesText());
 				});
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.xinning.villagereturns.returns.CheckedReturn.Value;
 import cn.xinning.villagereturns.support.IdBlocks;
+import cn.xinning.villagereturns.support.ValuesText;
 import cn.xinning.villagereturns.validation.Messages;
 import cn.xinning.villagereturns.validation.Problem;
 
@@ -80,8 +81,9 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 
 	private void insertSubmissions(List<Row> rows) {
 		this.jdbc.batchUpdate("insert into submission (submission_id, file_id, run_id, line_no, village_code, period,"
-				+ " period_text, village_name, received_at, state, error_count, warning_count)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, row) -> {
+				+ " period_text, village_name, received_at, state, error_count, warning_count, values_text)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, row) -> {
+					ps.setString(13, row.staged() ? valuesText(row.checked()) : null);
 					CheckedReturn checked = row.checked();
 					ps.setLong(1, row.submissionId());
 					ps.setLong(2, row.file().file().fileId());
@@ -140,6 +142,12 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 								.count());
 					ps.setLong(5, file.file().fileId());
 				});
+	}
+
+	private static String valuesText(CheckedReturn checked) {
+		java.util.Map<String, java.math.BigDecimal> values = new java.util.HashMap<>();
+		checked.values().forEach((v) -> values.put(v.indicator().code(), v.value()));
+		return ValuesText.encode(values);
 	}
 
 	private static String cut(String text, int max) {

@@ -21,8 +21,19 @@ public final class Text {
 		if (raw == null) {
 			return "";
 		}
-		String folded = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+		// plain ASCII (almost every cell) is its own NFKC form: skip the normaliser
+		String folded = isPlainAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
 		return stripAll(folded);
+	}
+
+	private static boolean isPlainAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x7F || (c < 0x20 && c != '\t')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -173,7 +173,8 @@ class IngestJobIntegrationTests {
 			.containsExactly("2026-10,430528100201,HOME_VISITS,404");
 		assertThat(this.jdbc.queryForList("select v.val from submission s join submission_value v"
 				+ " on v.submission_id = s.submission_id and v.indicator_code = 'HOME_VISITS'"
-				+ " where s.state = 'SUPERSEDED' order by s.submission_id", Integer.class))
+				+ " join inbox_file f on f.file_id = s.file_id"
+				+ " where s.state = 'SUPERSEDED' order by f.seq, s.line_no", Integer.class))
 			.containsExactly(401, 402, 403);
 	}
 

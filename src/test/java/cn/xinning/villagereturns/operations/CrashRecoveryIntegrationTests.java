@@ -40,6 +40,14 @@ class CrashRecoveryIntegrationTests {
 
 	static final String MONTH_AS_OF = "2026-11-06T10:00";
 
+	/**
+	 * Several chunks per step even for a county's month, so that a crash can fall between
+	 * two.
+	 */
+	static final String SMALL_CHUNKS = "--village-returns.batch.files-per-chunk=20";
+
+	static final String SMALL_ACCEPT_CHUNKS = "--village-returns.batch.accept-files-per-chunk=20";
+
 	Path work;
 
 	/** The root after the history run: every scenario starts from a copy of it. */
@@ -85,7 +93,8 @@ class CrashRecoveryIntegrationTests {
 		Path root = copyOf(this.afterHistory, stage.replace(' ', '-'));
 		new MultiRunScenario.Step(MONTH_AS_OF, this.october).dropInto(root.resolve("inbox"));
 		ChildProgram child = ChildProgram.start(this.work, "ingest", "--root", root.toString(), "--as-of", MONTH_AS_OF,
-				"--crash-test.pause-at=" + statement, "--crash-test.occurrence=" + occurrence);
+				"--crash-test.pause-at=" + statement, "--crash-test.occurrence=" + occurrence, SMALL_CHUNKS,
+				SMALL_ACCEPT_CHUNKS);
 		child.awaitOutput(CrashPointAutoConfiguration.MARK, Duration.ofMinutes(2));
 
 		child.kill();

@@ -1,4 +1,4 @@
-package cn.xinning.villagereturns.ingest;
+package cn.xinning.villagereturns.support;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -29,7 +29,7 @@ public class ProcessLock {
 	public static final String INGEST = "ingest";
 
 	/** A holder on another host whose heartbeat is older than this is taken for dead. */
-	static final Duration STALE = Duration.ofMinutes(2);
+	public static final Duration STALE = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessLock.class);
 
@@ -119,6 +119,28 @@ public class ProcessLock {
 		this.separate.executeWithoutResult((status) -> this.jdbc.update(
 				"update process_lock set heartbeat_at = ? where lock_name = ? and owner_host = ? and owner_pid = ?",
 				now(), name, me.host(), me.pid()));
+	}
+
+	/**
+	 * Beats for the lock every few seconds until closed, so that no one takes it over as
+	 * dead.
+	 */
+	public AutoCloseable keepAlive(String name) {
+		java.util.concurrent.ScheduledExecutorService beating = java.util.concurrent.Executors
+			.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "lock-heartbeat");
+				thread.setDaemon(true);
+				return thread;
+			});
+		beating.scheduleAtFixedRate(() -> {
+			try {
+				heartbeat(name);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Heartbeat of the {} lock failed: {}", name, ex.toString());
+			}
+		}, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
+		return beating::shutdownNow;
 	}
 
 	public void release(String name) {

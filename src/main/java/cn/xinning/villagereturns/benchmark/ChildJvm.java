@@ -1,0 +1,107 @@
+package cn.xinning.villagereturns.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.xinning.villagereturns.VillageReturnsApplication;
+
+/**
+ * The program run as a child process, timed from start to exit (JVM start included), with
+ * its peak resident memory read from {@code /proc/PID/status} (VmHWM) while it runs.
+ */
+final class ChildJvm {
+
+	/**
+	 * @param status exit status
+	 * @param output what it printed
+	 * @param wallMillis from start to exit
+	 * @param peakRssKb peak resident set, in KiB (0 where /proc is not available)
+	 */
+	record Result(int status, String output, long wallMillis, long peakRssKb) {
+	}
+
+	private ChildJvm() {
+	}
+
+	static Result run(String heap, List<String> args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+		String extra = System.getenv("BENCH_JVM_OPTIONS");
+		if (extra != null && !extra.isBlank() && args.contains("ingest")) {
+			// e.g. -XX:StartFlightRecording=filename=run.jfr,settings=profile: where the
+			// time goes
+			command.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		command.addAll(launch());
+		command.addAll(args);
+		long start = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		StringBuilder output = new StringBuilder();
+		Thread reader = new Thread(() -> {
+			try (BufferedReader in = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = in.readLine()) != null) {
+					synchronized (output) {
+						output.append(line).append('\n');
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the process ended
+			}
+		});
+		reader.start();
+		Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+		long peak = 0;
+		while (process.isAlive()) {
+			peak = Math.max(peak, highWaterMark(status));
+			Thread.sleep(50);
+		}
+		long wall = (System.nanoTime() - start) / 1_000_000;
+		reader.join();
+		synchronized (output) {
+			return new Result(process.exitValue(), output.toString(), wall, peak);
+		}
+	}
+
+	/**
+	 * The packaged program ({@code java -jar}) when that is what runs, else this class
+	 * path.
+	 */
+	private static List<String> launch() {
+		String classPath = System.getProperty("java.class.path");
+		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+			try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(classPath)) {
+				if (jar.getEntry("BOOT-INF/") != null) {
+					return List.of("-jar", classPath);
+				}
+			}
+			catch (IOException ex) {
+				// not a readable jar: use it as a class path
+			}
+		}
+		return List.of("-cp", classPath, VillageReturnsApplication.class.getName());
+	}
+
+	private static long highWaterMark(Path status) {
+		try {
+			for (String line : Files.readAllLines(status)) {
+				if (line.startsWith("VmHWM:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			// not on Linux, or the process just ended
+		}
+		return 0;
+	}
+
+}

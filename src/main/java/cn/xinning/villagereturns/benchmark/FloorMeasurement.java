@@ -1,0 +1,73 @@
+package cn.xinning.villagereturns.benchmark;
+
+import java.nio.file.Path;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The floor a pipeline is measured against: the same month's values put into the same
+ * database the fastest way it offers ({@code LOAD DATA LOCAL INFILE} on MySQL/MariaDB,
+ * {@code CSVREAD} on H2) into a plain table, then the same township and county totals as
+ * one {@code INSERT … SELECT … GROUP BY} each. Nothing checked, nothing filed, no history
+ * looked at.
+ */
+@Component
+class FloorMeasurement {
+
+	private final JdbcTemplate jdbc;
+
+	FloorMeasurement(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param rows values loaded
+	 * @param loadMillis time to load them
+	 * @param aggregateMillis time to total them by township and county
+	 */
+	record Floor(long rows, long loadMillis, long aggregateMillis) {
+
+		long totalMillis() {
+			return this.loadMillis + this.aggregateMillis;
+		}
+
+	}
+
+	Floor measure(Path values) {
+		for (String table : new String[] { "bench_floor_value", "bench_floor_township", "bench_floor_county" }) {
+			this.jdbc.execute("drop table if exists " + table);
+		}
+		this.jdbc.execute("create table bench_floor_value (village_code char(12) not null,"
+				+ " indicator_code varchar(40) not null, val decimal(20,2) not null)");
+		this.jdbc.execute("create table bench_floor_township (township_code char(9) not null,"
+				+ " indicator_code varchar(40) not null, total decimal(24,2), reporting int not null)");
+		this.jdbc.execute("create table bench_floor_county (county_code char(6) not null,"
+				+ " indicator_code varchar(40) not null, total decimal(24,2), reporting int not null)");
+		boolean h2 = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
+			.toLowerCase(java.util.Locale.ROOT)
+			.contains("h2");
+		String path = values.toAbsolutePath().toString().replace("\\", "/").replace("'", "''");
+		long start = System.nanoTime();
+		if (h2) {
+			this.jdbc.update("insert into bench_floor_value select * from csvread('" + path
+					+ "', 'village_code,indicator_code,val', 'charset=UTF-8')");
+		}
+		else {
+			this.jdbc.update("load data local infile '" + path + "' into table bench_floor_value"
+					+ " fields terminated by ',' lines terminated by '\\n' (village_code, indicator_code, val)");
+		}
+		long loaded = System.nanoTime();
+		this.jdbc
+			.update("insert into bench_floor_township select v.township_code, f.indicator_code, sum(f.val), count(*)"
+					+ " from bench_floor_value f join village v on v.village_code = f.village_code"
+					+ " group by v.township_code, f.indicator_code");
+		this.jdbc.update("insert into bench_floor_county select v.county_code, f.indicator_code, sum(f.val), count(*)"
+				+ " from bench_floor_value f join village v on v.village_code = f.village_code"
+				+ " group by v.county_code, f.indicator_code");
+		long aggregated = System.nanoTime();
+		Long rows = this.jdbc.queryForObject("select count(*) from bench_floor_value", Long.class);
+		return new Floor((rows != null) ? rows : 0, (loaded - start) / 1_000_000, (aggregated - loaded) / 1_000_000);
+	}
+
+}

@@ -1,0 +1,2 @@
+-- Why: the MySQL/MariaDB version of this migration makes file names compare byte for byte, as
+-- the file system does. H2 compares strings that way already: nothing to do here.

@@ -22,10 +22,10 @@ import cn.xinning.villagereturns.support.ValuesText;
 
 /**
  * Puts a benchmark's history in place without timing it: twelve months of accepted
- * returns written straight into the tables an ingest would have filled (a run, a file,
- * the submissions in force and their values per month), then each month's figures
- * computed and its flags marked as evaluated, so that the timed run judges its month
- * against a real history.
+ * returns written straight into the tables an ingest would have filled (a run per month,
+ * a file per village and month as the clerks send them, the submissions in force and
+ * their values), then each month's figures computed and its flags marked as evaluated, so
+ * that the timed run judges its month against a real history.
  */
 @Component
 class HistoryLoader {
@@ -76,23 +76,31 @@ class HistoryLoader {
 	private void loadMonth(SyntheticCounty county, YearMonth period) {
 		LocalDateTime received = receivedAt(period);
 		IngestRun run = this.runs.create(this.folders.root(), received, received, ProcessIdentity.current());
-		this.jdbc.update("insert into inbox_file (run_id, seq, relative_path, file_name, size_bytes, sha256, state,"
-				+ " outcome, returns_total, returns_accepted, returns_rejected) values (?, 1, ?, ?, 0, ?, 'FILED',"
-				+ " 'ARCHIVED', ?, ?, 0)", run.runId(), "history/" + period + ".csv", period + ".csv",
-				String.format("%064d", run.runId()), county.villages().size(), county.villages().size());
-		long fileId = this.jdbc.queryForObject("select file_id from inbox_file where run_id = ?", Long.class,
-				run.runId());
 		this.jdbc.update("insert into run_period (run_id, period, aggregated_at) values (?, ?, ?)", run.runId(),
 				period.toString(), received);
 		List<SyntheticCounty.Village> villages = county.villages();
 		for (int from = 0; from < villages.size(); from += VILLAGES_PER_TRANSACTION) {
 			int start = from;
 			int end = Math.min(villages.size(), from + VILLAGES_PER_TRANSACTION);
-			this.transaction.executeWithoutResult((status) -> insert(county, period, run, fileId, start, end));
+			this.transaction.executeWithoutResult((status) -> insert(county, period, run, start, end));
 		}
 	}
 
-	private void insert(SyntheticCounty county, YearMonth period, IngestRun run, long fileId, int from, int to) {
+	private void insert(SyntheticCounty county, YearMonth period, IngestRun run, int from, int to) {
+		List<Object[]> files = new ArrayList<>();
+		for (int i = from; i < to; i++) {
+			String name = county.villages().get(i).code() + "_" + period + ".csv";
+			// distinct contents, distinct hashes
+			files.add(new Object[] { run.runId(), i + 1, "history/" + period + "/" + name, name,
+					String.format("%016x%048x", run.runId(), i) });
+		}
+		this.jdbc.batchUpdate("insert into inbox_file (run_id, seq, relative_path, file_name, size_bytes, sha256,"
+				+ " state, outcome, returns_total, returns_accepted, returns_rejected)"
+				+ " values (?, ?, ?, ?, 600, ?, 'FILED', 'ARCHIVED', 1, 1, 0)", files);
+		Map<Integer, Long> fileIds = new java.util.HashMap<>();
+		this.jdbc.query("select seq, file_id from inbox_file where run_id = ? and seq between ? and ?", (rs) -> {
+			fileIds.put(rs.getInt("seq"), rs.getLong("file_id"));
+		}, run.runId(), from + 1, to);
 		long firstId = this.ids.allocate("submission", to - from);
 		List<Object[]> submissions = new ArrayList<>();
 		List<Object[]> values = new ArrayList<>();
@@ -106,7 +114,7 @@ class HistoryLoader {
 				values.add(new Object[] { id, value.getKey(), new java.math.BigDecimal(value.getValue()) });
 			}
 			String text = ValuesText.encode(numbers);
-			submissions.add(new Object[] { id, fileId, run.runId(), i + 2, village, period.toString(),
+			submissions.add(new Object[] { id, fileIds.get(i + 1), run.runId(), 2, village, period.toString(),
 					period.toString(), run.asOf(), text });
 			currents.add(new Object[] { village, period.toString(), id, run.asOf(), text });
 		}

@@ -35,6 +35,8 @@ import cn.xinning.villagereturns.returns.ValidateFilesProcessor;
 import cn.xinning.villagereturns.returns.ValidatedFile;
 import cn.xinning.villagereturns.returns.ValidationContext;
 import cn.xinning.villagereturns.support.IdBlocks;
+import cn.xinning.villagereturns.support.BulkLoader;
+import cn.xinning.villagereturns.support.DatabaseDialect;
 import cn.xinning.villagereturns.support.WorkerThreads;
 import cn.xinning.villagereturns.validation.Messages;
 
@@ -170,8 +172,8 @@ public class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	StageReturnsWriter validateFilesWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
-			JdbcTemplate jdbcTemplate, IdBlocks ids, Messages messages) {
-		return new StageReturnsWriter(jdbcTemplate, ids, messages, runs.get(runId).asOf());
+			JdbcTemplate jdbcTemplate, BulkLoader bulkLoader, IdBlocks ids, Messages messages) {
+		return new StageReturnsWriter(jdbcTemplate, bulkLoader, ids, messages, runs.get(runId).asOf());
 	}
 
 	@Bean
@@ -199,8 +201,8 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
-	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate) {
-		return new AcceptReturnsWriter(jdbcTemplate);
+	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect) {
+		return new AcceptReturnsWriter(jdbcTemplate, dialect);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import cn.xinning.villagereturns.intake.ClaimedFile;
+import cn.xinning.villagereturns.support.DatabaseDialect;
+import cn.xinning.villagereturns.support.GroupedUpdate;
 
 /**
  * Accepts the STAGED returns of a chunk of files, in the run's order (file name, then
@@ -37,9 +40,12 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 
 	private final NamedParameterJdbcTemplate named;
 
-	public AcceptReturnsWriter(JdbcTemplate jdbc) {
+	private final String straightJoin;
+
+	public AcceptReturnsWriter(JdbcTemplate jdbc, DatabaseDialect dialect) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.straightJoin = dialect.straightJoin();
 	}
 
 	/** Where a return stands in the order of receipt. */
@@ -61,9 +67,10 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 	public void write(Chunk<? extends ClaimedFile> chunk) {
 		List<? extends ClaimedFile> files = chunk.getItems();
 		Map<Long, ClaimedFile> byId = files.stream().collect(Collectors.toMap(ClaimedFile::fileId, (f) -> f));
-		Map<Long, List<Staged>> staged = staged(byId);
-		Map<String, Long> acceptedBefore = acceptedBefore(files);
-		Map<Key, Current> currents = currents(staged.values().stream().flatMap(List::stream).toList());
+		Map<String, Object> chunkFiles = chunkFiles(files);
+		Map<Long, List<Staged>> staged = staged(byId, chunkFiles);
+		Map<String, Long> acceptedBefore = acceptedBefore(chunkFiles);
+		Map<Key, Current> currents = currents(chunkFiles);
 		Map<Key, Current> original = new HashMap<>(currents);
 
 		Map<Long, Object[]> stateUpdates = new HashMap<>();
@@ -113,12 +120,27 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 		updateFiles(files, duplicateOf, acceptedCount);
 	}
 
-	private Map<Long, List<Staged>> staged(Map<Long, ClaimedFile> files) {
+	/**
+	 * The chunk's files as a range of the run's order: the reader hands them over in that
+	 * order, so the chunk is every VALIDATED file of the run from its first to its last.
+	 * A range, unlike a list of a thousand ids, keeps every query below on an index.
+	 */
+	private static Map<String, Object> chunkFiles(List<? extends ClaimedFile> files) {
+		IntSummaryStatistics seqs = files.stream().mapToInt(ClaimedFile::seq).summaryStatistics();
+		return Map.of("run", files.get(0).runId(), "first", seqs.getMin(), "last", seqs.getMax());
+	}
+
+	private static final String CHUNK_FILES = "cf.run_id = :run and cf.state = 'VALIDATED'"
+			+ " and cf.seq between :first and :last";
+
+	private Map<Long, List<Staged>> staged(Map<Long, ClaimedFile> files, Map<String, Object> chunkFiles) {
 		Map<Long, List<Staged>> staged = new HashMap<>();
 		this.named.query(
-				"select submission_id, file_id, line_no, village_code, period, received_at, run_id, values_text"
-						+ " from submission where file_id in (:files) and state = 'STAGED' order by file_id, line_no",
-				Map.of("files", files.keySet()), (rs) -> {
+				"select " + this.straightJoin
+						+ "s.submission_id, s.file_id, s.line_no, s.village_code, s.period, s.received_at,"
+						+ " s.run_id, s.values_text from inbox_file cf join submission s on s.file_id = cf.file_id"
+						+ " where " + CHUNK_FILES + " and s.state = 'STAGED' order by s.file_id, s.line_no",
+				chunkFiles, (rs) -> {
 					long fileId = rs.getLong("file_id");
 					Order order = new Order(rs.getObject("received_at", LocalDateTime.class), rs.getLong("run_id"),
 							files.get(fileId).seq(), rs.getInt("line_no"));
@@ -133,53 +155,42 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 	 * Content hash to the earliest other file with that content whose returns were
 	 * accepted.
 	 */
-	private Map<String, Long> acceptedBefore(List<? extends ClaimedFile> files) {
+	private Map<String, Long> acceptedBefore(Map<String, Object> chunkFiles) {
 		Map<String, Long> found = new HashMap<>();
-		Set<Long> ids = files.stream().map(ClaimedFile::fileId).collect(Collectors.toSet());
-		this.named.query("select f.sha256, min(f.file_id) as file_id from inbox_file f where f.sha256 in (:shas)"
-				+ " and f.file_id not in (:ids) and exists (select 1 from submission s where s.file_id = f.file_id"
-				+ " and s.state in ('CURRENT', 'SUPERSEDED')) group by f.sha256",
-				Map.of("shas", files.stream().map(ClaimedFile::sha256).collect(Collectors.toSet()), "ids", ids),
-				(rs) -> {
+		// a file of this chunk has nothing accepted yet, so it never matches; a join, not
+		// exists: MariaDB materializes that subquery over the whole submission table
+		this.named.query("select " + this.straightJoin + "f.sha256, min(f.file_id) as file_id from inbox_file cf"
+				+ " join inbox_file f on f.sha256 = cf.sha256 and f.file_id <> cf.file_id"
+				+ " join submission s on s.file_id = f.file_id and s.state in ('CURRENT', 'SUPERSEDED')" + " where "
+				+ CHUNK_FILES + " group by f.sha256", chunkFiles, (rs) -> {
 					found.put(rs.getString("sha256"), rs.getLong("file_id"));
 				});
 		return found;
 	}
 
-	private Map<Key, Current> currents(List<Staged> staged) {
+	private Map<Key, Current> currents(Map<String, Object> chunkFiles) {
 		Map<Key, Current> currents = new HashMap<>();
-		if (staged.isEmpty()) {
-			return currents;
-		}
-		Set<Key> wanted = staged.stream().map((s) -> new Key(s.village(), s.period())).collect(Collectors.toSet());
-		Set<String> villages = wanted.stream().map(Key::village).collect(Collectors.toSet());
-
-		this.named
-			.query("select c.village_code, c.period, c.submission_id, c.first_received_at, c.values_text, s.received_at,"
-					+ " s.run_id, f.seq, s.line_no from current_return c"
-					+ " join submission s on s.submission_id = c.submission_id join inbox_file f on f.file_id = s.file_id"
-					+ " where c.village_code in (:villages)", Map.of("villages", villages), (rs) -> {
-						Key key = new Key(rs.getString("village_code"), rs.getString("period"));
-						if (wanted.contains(key)) {
-							currents.put(key,
-									new Current(rs.getLong("submission_id"),
-											rs.getObject("first_received_at", LocalDateTime.class),
-											new Order(rs.getObject("received_at", LocalDateTime.class),
-													rs.getLong("run_id"), rs.getInt("seq"), rs.getInt("line_no")),
-											rs.getString("values_text")));
-						}
-					});
+		this.named.query("select " + this.straightJoin
+				+ "c.village_code, c.period, c.submission_id, c.first_received_at, c.values_text,"
+				+ " s.received_at, s.run_id, f.seq, s.line_no from inbox_file cf"
+				+ " join submission st on st.file_id = cf.file_id and st.state = 'STAGED'"
+				+ " join current_return c on c.village_code = st.village_code and c.period = st.period"
+				+ " join submission s on s.submission_id = c.submission_id join inbox_file f on f.file_id = s.file_id"
+				+ " where " + CHUNK_FILES, chunkFiles, (rs) -> {
+					currents
+						.put(new Key(rs.getString("village_code"), rs.getString("period")),
+								new Current(rs.getLong("submission_id"),
+										rs.getObject("first_received_at", LocalDateTime.class),
+										new Order(rs.getObject("received_at", LocalDateTime.class),
+												rs.getLong("run_id"), rs.getInt("seq"), rs.getInt("line_no")),
+										rs.getString("values_text")));
+				});
 		return currents;
 	}
 
 	private void updateStates(Map<Long, Object[]> updates) {
-		List<Map.Entry<Long, Object[]>> rows = new ArrayList<>(updates.entrySet());
-		this.jdbc.batchUpdate("update submission set state = ?, superseded_by = ? where submission_id = ?", rows, 1000,
-				(ps, e) -> {
-					ps.setString(1, (String) e.getValue()[0]);
-					ps.setObject(2, e.getValue()[1]);
-					ps.setLong(3, e.getKey());
-				});
+		GroupedUpdate.update(this.jdbc, "submission", "submission_id", List.of("state", "superseded_by"),
+				new ArrayList<>(updates.entrySet()), Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	private void storeCurrents(Map<Key, Current> currents, Map<Key, Current> original) {
@@ -223,12 +234,9 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 
 	private void updateFiles(List<? extends ClaimedFile> files, Map<Long, Long> duplicateOf,
 			Map<Long, Integer> accepted) {
-		this.jdbc.batchUpdate("update inbox_file set state = 'ACCEPTED', duplicate_of = ?, returns_accepted = ?"
-				+ " where file_id = ?", files, 500, (ps, f) -> {
-					ps.setObject(1, duplicateOf.get(f.fileId()));
-					ps.setInt(2, accepted.getOrDefault(f.fileId(), 0));
-					ps.setLong(3, f.fileId());
-				});
+		GroupedUpdate.update(this.jdbc, "inbox_file", "file_id", List.of("state", "duplicate_of", "returns_accepted"),
+				files, ClaimedFile::fileId,
+				(f) -> new Object[] { "ACCEPTED", duplicateOf.get(f.fileId()), accepted.getOrDefault(f.fileId(), 0) });
 	}
 
 	private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {

@@ -10,6 +10,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.xinning.villagereturns.returns.CheckedReturn.Value;
+import cn.xinning.villagereturns.support.BulkLoader;
+import cn.xinning.villagereturns.support.GroupedUpdate;
 import cn.xinning.villagereturns.support.IdBlocks;
 import cn.xinning.villagereturns.support.ValuesText;
 import cn.xinning.villagereturns.validation.Messages;
@@ -33,8 +35,12 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 
 	private final LocalDateTime receivedAt;
 
-	public StageReturnsWriter(JdbcTemplate jdbc, IdBlocks ids, Messages messages, LocalDateTime receivedAt) {
+	private final BulkLoader bulk;
+
+	public StageReturnsWriter(JdbcTemplate jdbc, BulkLoader bulk, IdBlocks ids, Messages messages,
+			LocalDateTime receivedAt) {
 		this.jdbc = jdbc;
+		this.bulk = bulk;
 		this.ids = ids;
 		this.messages = messages;
 		this.receivedAt = receivedAt;
@@ -101,13 +107,13 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 	}
 
 	private void insertValues(List<ValueRow> values) {
-		this.jdbc.batchUpdate("insert into submission_value (submission_id, indicator_code, val, line_no, note)"
-				+ " values (?, ?, ?, ?, ?)", values, 1000, (ps, row) -> {
-					ps.setLong(1, row.submissionId());
-					ps.setString(2, row.value().indicator().code());
-					ps.setBigDecimal(3, row.value().value());
-					ps.setInt(4, row.value().line());
-					ps.setString(5, row.value().note().isEmpty() ? null : cut(row.value().note(), MAX_TEXT));
+		this.bulk.insert(this.jdbc, "submission_value",
+				List.of("submission_id", "indicator_code", "val", "line_no", "note"), values, (row, cells) -> {
+					cells[0] = row.submissionId();
+					cells[1] = row.value().indicator().code();
+					cells[2] = row.value().value();
+					cells[3] = row.value().line();
+					cells[4] = row.value().note().isEmpty() ? null : cut(row.value().note(), MAX_TEXT);
 				});
 	}
 
@@ -130,18 +136,15 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 	}
 
 	private void updateFiles(List<? extends ValidatedFile> files) {
-		this.jdbc.batchUpdate("update inbox_file set state = 'VALIDATED', encoding = ?, layout = ?, returns_total = ?,"
-				+ " returns_rejected = ? where file_id = ?", files, 500, (ps, file) -> {
-					ps.setString(1, file.read().encoding().isEmpty() ? null : file.read().encoding());
-					ps.setString(2, file.read().layout().map(Enum::name).orElse(null));
-					ps.setInt(3, file.returns().size());
-					ps.setInt(4,
-							(int) file.returns()
-								.stream()
-								.filter((r) -> file.read().isRejectedWhole() || !r.isAccepted())
-								.count());
-					ps.setLong(5, file.file().fileId());
-				});
+		GroupedUpdate.update(this.jdbc, "inbox_file", "file_id",
+				List.of("state", "encoding", "layout", "returns_total", "returns_rejected"), files,
+				(file) -> file.file().fileId(),
+				(file) -> new Object[] { "VALIDATED", file.read().encoding().isEmpty() ? null : file.read().encoding(),
+						file.read().layout().map(Enum::name).orElse(null), file.returns().size(),
+						(int) file.returns()
+							.stream()
+							.filter((r) -> file.read().isRejectedWhole() || !r.isAccepted())
+							.count() });
 	}
 
 	private static String valuesText(CheckedReturn checked) {

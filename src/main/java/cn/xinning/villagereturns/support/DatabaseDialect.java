@@ -32,4 +32,15 @@ public class DatabaseDialect {
 		return this.mySql;
 	}
 
+	/**
+	 * What follows {@code select} to make MySQL/MariaDB join the tables in the order
+	 * written. For the few queries that start from a small range of the run's files: just
+	 * after a bulk claim the optimizer's statistics can be stale enough to scan a whole
+	 * table instead (seen at a province: 0.25 s a chunk instead of milliseconds). H2
+	 * plans from the written order anyway.
+	 */
+	public String straightJoin() {
+		return this.mySql ? "straight_join " : "";
+	}
+
 }

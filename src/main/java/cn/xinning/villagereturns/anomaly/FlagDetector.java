@@ -115,11 +115,12 @@ public class FlagDetector {
 		YearMonth period = context.period();
 		List<Flag> flags = new ArrayList<>();
 		RangeState state = new RangeState(villages.iterator(), context, rules, flags::add);
+		Map<String, YearMonth> periods = new HashMap<>();
 		this.jdbc.query("select village_code, period, first_received_at, values_text from current_return"
 				+ " where period between ? and ? and village_code between ? and ? order by village_code, period",
 				(rs) -> {
-					state.row(rs.getString(1), YearMonth.parse(rs.getString(2)), rs.getObject(3, LocalDateTime.class),
-							ValuesText.decode(rs.getString(4)));
+					state.row(rs.getString(1), periods.computeIfAbsent(rs.getString(2), YearMonth::parse),
+							rs.getObject(3, LocalDateTime.class), ValuesText.decode(rs.getString(4)));
 				}, period.minusMonths(context.anomaly().historyMonths()).toString(), period.toString(),
 				villages.get(0).code(), villages.get(villages.size() - 1).code());
 		state.finish();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -32,17 +33,32 @@ public class HistoryOutlierRule implements VillageRule {
 	public void evaluate(VillageData data, Village village, RuleContext context, Consumer<Flag> flags) {
 		AnomalyProperties anomaly = context.anomaly();
 		YearMonth period = context.period();
+		Optional<VillageData.MonthReturn> now = data.in(period);
+		if (now.isEmpty()) {
+			return;
+		}
+		// the months looked up once, not once per indicator
+		List<Map<String, BigDecimal>> before = new ArrayList<>(anomaly.historyMonths());
+		for (int back = 1; back <= anomaly.historyMonths(); back++) {
+			data.in(period.minusMonths(back)).ifPresent((r) -> before.add(r.values()));
+		}
+		if (before.size() < anomaly.historyMinValues()) {
+			return;
+		}
 		for (Indicator indicator : context.catalogue().all()) {
 			if (!indicator.isFlow()) {
 				continue;
 			}
-			Optional<BigDecimal> observed = data.value(period, indicator.code());
+			Optional<BigDecimal> observed = Optional.ofNullable(now.get().values().get(indicator.code()));
 			if (observed.isEmpty()) {
 				continue;
 			}
-			List<BigDecimal> history = new ArrayList<>();
-			for (int back = 1; back <= anomaly.historyMonths(); back++) {
-				data.value(period.minusMonths(back), indicator.code()).ifPresent(history::add);
+			List<BigDecimal> history = new ArrayList<>(before.size());
+			for (Map<String, BigDecimal> month : before) {
+				BigDecimal value = month.get(indicator.code());
+				if (value != null) {
+					history.add(value);
+				}
 			}
 			if (history.size() < anomaly.historyMinValues()) {
 				continue;

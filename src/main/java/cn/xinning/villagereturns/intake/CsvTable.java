@@ -114,10 +114,17 @@ public record CsvTable(char delimiter, List<Row> rows) {
 	}
 
 	private static String firstNonBlankLine(String text) {
-		for (String line : text.split("\r\n|\r|\n")) {
+		int start = 0;
+		while (start < text.length()) {
+			int end = start;
+			while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+				end++;
+			}
+			String line = text.substring(start, end);
 			if (!Text.stripAll(line).isEmpty()) {
 				return line;
 			}
+			start = end + 1;
 		}
 		return "";
 	}

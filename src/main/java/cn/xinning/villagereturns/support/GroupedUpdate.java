@@ -17,6 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * of values, {@code update t set a = ?, b = ? where id in (...)}, instead of one per row.
  * A batch of single-row updates still costs the server a statement per row; at a province
  * these were a quarter of a run's database time.
+ * <p>
+ * Only for steps whose chunks run one at a time (acceptance): MySQL may plan an IN-list
+ * update as a scan, which under REPEATABLE READ locks rows it does not change, and two
+ * partitions doing so deadlock.
  */
 public final class GroupedUpdate {
 

@@ -38,6 +38,7 @@ class DatabaseParityIntegrationTests {
 		}
 
 		assertThat(h2.summaries()).extracting(IngestSummary::status).containsOnly("COMPLETED");
+		assertThat(mariaDb.summaries()).extracting(IngestSummary::status).containsOnly("COMPLETED");
 		assertThat(h2.summaries()).extracting(IngestSummary::returnsAccepted)
 			.isEqualTo(mariaDb.summaries().stream().map(IngestSummary::returnsAccepted).toList());
 		assertThat(mariaDb.files().keySet()).isEqualTo(h2.files().keySet());

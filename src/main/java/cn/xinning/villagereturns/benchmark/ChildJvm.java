@@ -32,6 +32,13 @@ final class ChildJvm {
 	static Result run(String heap, List<String> args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+		// the class-data-sharing archive bin/village-returns starts the program with
+		java.lang.management.ManagementFactory.getRuntimeMXBean()
+			.getInputArguments()
+			.stream()
+			.filter((option) -> option.startsWith("-XX:SharedArchiveFile=") || option.startsWith("-Xshare")
+					|| option.startsWith("-Xlog:cds"))
+			.forEach(command::add);
 		String extra = System.getenv("BENCH_JVM_OPTIONS");
 		if (extra != null && !extra.isBlank() && args.contains("ingest")) {
 			// e.g. -XX:StartFlightRecording=filename=run.jfr,settings=profile: where the
@@ -72,14 +79,16 @@ final class ChildJvm {
 	}
 
 	/**
-	 * The packaged program ({@code java -jar}) when that is what runs, else this class
-	 * path.
+	 * The packaged program ({@code java -jar}, the fat jar or its extracted copy) when
+	 * that is what runs, else this class path.
 	 */
 	private static List<String> launch() {
 		String classPath = System.getProperty("java.class.path");
 		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-			try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(classPath)) {
-				if (jar.getEntry("BOOT-INF/") != null) {
+			try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
+				java.util.jar.Manifest manifest = jar.getManifest();
+				String main = (manifest != null) ? manifest.getMainAttributes().getValue("Main-Class") : null;
+				if (jar.getEntry("BOOT-INF/") != null || VillageReturnsApplication.class.getName().equals(main)) {
 					return List.of("-jar", classPath);
 				}
 			}

@@ -68,6 +68,13 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 		List<? extends ClaimedFile> files = chunk.getItems();
 		Map<Long, ClaimedFile> byId = files.stream().collect(Collectors.toMap(ClaimedFile::fileId, (f) -> f));
 		Map<String, Object> chunkFiles = chunkFiles(files);
+		Integer inRange = this.named.queryForObject("select count(*) from inbox_file cf where " + CHUNK_FILES,
+				chunkFiles, Integer.class);
+		if (inRange == null || inRange != files.size()) {
+			// the range queries below would take in files of another chunk
+			throw new IllegalStateException("Acceptance chunk of " + files.size() + " files, but " + inRange
+					+ " VALIDATED files in its range " + chunkFiles);
+		}
 		Map<Long, List<Staged>> staged = staged(byId, chunkFiles);
 		Map<String, Long> acceptedBefore = acceptedBefore(chunkFiles);
 		Map<Key, Current> currents = currents(chunkFiles);

@@ -28,7 +28,7 @@ public class DatabaseDefaults implements EnvironmentPostProcessor, Ordered {
 		// each flag worker streams on one; the heartbeat and the step's own transaction
 		// need theirs
 		int threads = environment.getProperty("village-returns.batch.threads", Integer.class, 0);
-		int workers = (threads > 0) ? threads : Runtime.getRuntime().availableProcessors();
+		int workers = VillageReturnsProperties.Batch.effectiveThreads(threads);
 		environment.getPropertySources()
 			.addLast(new MapPropertySource(POOL_SOURCE,
 					Map.of("spring.datasource.hikari.maximum-pool-size", String.valueOf(2 * workers + 4))));

@@ -63,7 +63,12 @@ public record VillageReturnsProperties(@DefaultValue(".") Path root,
 			@DefaultValue("1000") int acceptFilesPerChunk) {
 
 		public int effectiveThreads() {
-			return (this.threads > 0) ? this.threads : Runtime.getRuntime().availableProcessors();
+			return effectiveThreads(this.threads);
+		}
+
+		/** The configured partitions, or one per processor when 0. */
+		public static int effectiveThreads(int configured) {
+			return (configured > 0) ? configured : Runtime.getRuntime().availableProcessors();
 		}
 
 	}

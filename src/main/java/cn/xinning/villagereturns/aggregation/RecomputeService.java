@@ -3,7 +3,6 @@ package cn.xinning.villagereturns.aggregation;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -12,7 +11,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.xinning.villagereturns.anomaly.AnomalyEvaluator;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.support.ProcessLock;
-import cn.xinning.villagereturns.support.RootBusyException;
 
 /**
  * {@code recompute --period P}: the figures of a period from the accepted data, with the
@@ -49,10 +47,7 @@ public class RecomputeService {
 	 * whose history includes it), judging overdue returns at the given business time.
 	 */
 	public List<YearMonth> recompute(YearMonth period, LocalDateTime businessTime) {
-		Optional<ProcessLock.Holder> holder = this.lock.tryAcquire(ProcessLock.INGEST);
-		if (holder.isPresent()) {
-			throw new RootBusyException(holder.get());
-		}
+		this.lock.acquireOrThrow(ProcessLock.INGEST);
 		try (AutoCloseable beating = this.lock.keepAlive(ProcessLock.INGEST)) {
 			return recomputeLocked(period, businessTime);
 		}

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.xinning.villagereturns.support.DatabaseDialect;
+
 /**
  * The floor a pipeline is measured against: the same month's values put into the same
  * database the fastest way it offers ({@code LOAD DATA LOCAL INFILE} on MySQL/MariaDB,
@@ -17,8 +19,11 @@ class FloorMeasurement {
 
 	private final JdbcTemplate jdbc;
 
-	FloorMeasurement(JdbcTemplate jdbc) {
+	private final DatabaseDialect dialect;
+
+	FloorMeasurement(JdbcTemplate jdbc, DatabaseDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	/**
@@ -27,11 +32,6 @@ class FloorMeasurement {
 	 * @param aggregateMillis time to total them by township and county
 	 */
 	record Floor(long rows, long loadMillis, long aggregateMillis) {
-
-		long totalMillis() {
-			return this.loadMillis + this.aggregateMillis;
-		}
-
 	}
 
 	Floor measure(Path values) {
@@ -44,9 +44,7 @@ class FloorMeasurement {
 				+ " indicator_code varchar(40) not null, total decimal(24,2), reporting int not null)");
 		this.jdbc.execute("create table bench_floor_county (county_code char(6) not null,"
 				+ " indicator_code varchar(40) not null, total decimal(24,2), reporting int not null)");
-		boolean h2 = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
-			.toLowerCase(java.util.Locale.ROOT)
-			.contains("h2");
+		boolean h2 = !this.dialect.isMySql();
 		String path = values.toAbsolutePath().toString().replace("\\", "/").replace("'", "''");
 		long start = System.nanoTime();
 		if (h2) {

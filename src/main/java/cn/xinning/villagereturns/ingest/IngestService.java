@@ -81,7 +81,7 @@ public class IngestService {
 	 */
 	public IngestSummary ingest(Optional<LocalDateTime> asOf) throws Exception {
 		this.folders.createAll();
-		lockOrExplain();
+		this.lock.acquireOrThrow(ProcessLock.INGEST);
 		try {
 			ReferenceData.Synchronization reference = this.referenceData.synchronize();
 			LocalDateTime now = BusinessTime.now(this.properties.timeZone());
@@ -126,7 +126,7 @@ public class IngestService {
 					owner.process());
 			this.jobOperator.recover(last);
 		}
-		lockOrExplain();
+		this.lock.acquireOrThrow(ProcessLock.INGEST);
 		try {
 			this.referenceData.synchronize();
 			this.runs.takeOver(runId, ProcessIdentity.current(), BusinessTime.now(this.properties.timeZone()));
@@ -149,13 +149,6 @@ public class IngestService {
 			throw new IllegalArgumentException("第 " + runId + " 次运行从未开始 / run " + runId + " was never started");
 		}
 		return last;
-	}
-
-	private void lockOrExplain() {
-		Optional<ProcessLock.Holder> holder = this.lock.tryAcquire(ProcessLock.INGEST);
-		if (holder.isPresent()) {
-			throw new RootBusyException(holder.get());
-		}
 	}
 
 	@FunctionalInterface

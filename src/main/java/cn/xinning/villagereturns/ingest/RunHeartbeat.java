@@ -1,6 +1,5 @@
 package cn.xinning.villagereturns.ingest;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.support.BusinessTime;
+import cn.xinning.villagereturns.support.DaemonScheduler;
 import cn.xinning.villagereturns.support.ProcessLock;
 
 /**
@@ -27,11 +27,7 @@ public class RunHeartbeat implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RunHeartbeat.class);
 
-	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "run-heartbeat");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService scheduler = DaemonScheduler.single("run-heartbeat");
 
 	private final JdbcTemplate jdbc;
 

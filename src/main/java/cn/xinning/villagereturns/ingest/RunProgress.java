@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +18,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import cn.xinning.villagereturns.support.DaemonScheduler;
 
 /**
  * Shows a long run's progress (step, files done of all, returns read) on the standard
@@ -48,15 +49,13 @@ public class RunProgress implements JobExecutionListener, StepExecutionListener,
 
 	private final JdbcTemplate jdbc;
 
-	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "run-progress");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService ticker = DaemonScheduler.single("run-progress");
 
 	private volatile long runId;
 
 	private volatile StepExecution step;
+
+	private volatile long totalFiles;
 
 	private ScheduledFuture<?> ticking;
 
@@ -85,6 +84,10 @@ public class RunProgress implements JobExecutionListener, StepExecutionListener,
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		if (LABELS.containsKey(stepExecution.getStepName())) {
+			// the run's files are all claimed before the steps that count them start
+			if (this.enabled && FROM_STATE.containsKey(stepExecution.getStepName())) {
+				this.totalFiles = count("select count(*) from inbox_file where run_id = ?");
+			}
 			this.step = stepExecution;
 		}
 	}
@@ -121,7 +124,7 @@ public class RunProgress implements JobExecutionListener, StepExecutionListener,
 		if (from == null) {
 			return String.format("运行 run #%d  %s", this.runId, label);
 		}
-		long total = count("select count(*) from inbox_file where run_id = ?");
+		long total = this.totalFiles;
 		long waiting = count("select count(*) from inbox_file where run_id = ? and state = '" + from + "'");
 		long done = total - waiting;
 		long percent = (total == 0) ? 100 : done * 100 / total;

@@ -66,8 +66,7 @@ public class ClaimFilesTasklet implements Tasklet {
 			}
 		});
 		// a restarted claim must not register twice what it registered before it died
-		Set<String> registered = (this.inboxFiles.count(this.runId) > 0) ? this.inboxFiles.registeredPaths(this.runId)
-				: Set.of();
+		Set<String> registered = this.inboxFiles.registeredPaths(this.runId);
 		List<InboxScanner.InboxEntry> batch = new ArrayList<>(BATCH);
 		int[] found = { 0 };
 		InboxScanner.forEachReady(work, Instant.now(), Duration.ZERO, (entry) -> {

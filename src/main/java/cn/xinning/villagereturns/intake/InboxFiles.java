@@ -122,11 +122,4 @@ public class InboxFiles {
 			.build();
 	}
 
-	public int count(long runId) {
-		return this.jdbc.sql("select count(*) from inbox_file where run_id = ?")
-			.param(runId)
-			.query(Integer.class)
-			.single();
-	}
-
 }

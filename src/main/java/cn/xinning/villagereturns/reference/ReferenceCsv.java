@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -153,10 +152,6 @@ final class ReferenceCsv {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	void forEach(Consumer<CsvTable.Row> action) {
-		rows().forEach(action);
 	}
 
 	void require(String... names) {

@@ -58,6 +58,18 @@ public class ProcessLock {
 	}
 
 	/** Takes the lock for this process; when a live process holds it, says who. */
+	/**
+	 * Takes the lock, or says who holds it.
+	 * @param name the lock
+	 * @throws RootBusyException when another live process holds it
+	 */
+	public void acquireOrThrow(String name) {
+		Optional<Holder> holder = tryAcquire(name);
+		if (holder.isPresent()) {
+			throw new RootBusyException(holder.get());
+		}
+	}
+
 	public Optional<Holder> tryAcquire(String name) {
 		ProcessIdentity me = ProcessIdentity.current();
 		LocalDateTime now = now();
@@ -126,12 +138,7 @@ public class ProcessLock {
 	 * dead.
 	 */
 	public AutoCloseable keepAlive(String name) {
-		java.util.concurrent.ScheduledExecutorService beating = java.util.concurrent.Executors
-			.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "lock-heartbeat");
-				thread.setDaemon(true);
-				return thread;
-			});
+		java.util.concurrent.ScheduledExecutorService beating = DaemonScheduler.single("lock-heartbeat");
 		beating.scheduleAtFixedRate(() -> {
 			try {
 				heartbeat(name);

@@ -214,8 +214,31 @@ final class ReferenceCsv {
 			.of(Periods.parse(value).orElseThrow(() -> error(row, name + " \"" + value + "\" is not YYYY-MM")));
 	}
 
-	ConfigurationException error(CsvTable.Row row, String message) {
-		return new ConfigurationException(this.source + " line " + row.line() + ": " + message);
+	LineError error(CsvTable.Row row, String message) {
+		return new LineError(this.source, row.line(), message);
+	}
+
+	/** What is wrong with one line of a reference file. */
+	static final class LineError extends ConfigurationException {
+
+		private final int line;
+
+		private final String problem;
+
+		LineError(String source, int line, String problem) {
+			super(source + " line " + line + ": " + problem);
+			this.line = line;
+			this.problem = problem;
+		}
+
+		int line() {
+			return this.line;
+		}
+
+		String problem() {
+			return this.problem;
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.xinning.villagereturns.reference;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,10 +14,13 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ResourceUtils;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.xinning.villagereturns.ConfigurationException;
@@ -92,10 +96,8 @@ public class ReferenceData {
 
 	/** Reads the configured files (again only when they changed since the last read). */
 	public synchronized Snapshot current() {
-		ReferenceCsv catalogueCsv = ReferenceCsv.read(this.resources.getResource(this.properties.catalogue()),
-				"indicator catalogue");
-		ReferenceCsv registryCsv = ReferenceCsv.read(this.resources.getResource(this.properties.registry()),
-				"village registry");
+		ReferenceCsv catalogueCsv = ReferenceCsv.read(resource(this.properties.catalogue()), "indicator catalogue");
+		ReferenceCsv registryCsv = ReferenceCsv.read(resource(this.properties.registry()), "village registry");
 		if (this.cached == null || !this.cached.catalogueSha().equals(catalogueCsv.sha256())
 				|| !this.cached.registrySha().equals(registryCsv.sha256())) {
 			this.cached = new Snapshot(new IndicatorCatalogue(catalogue(catalogueCsv)),
@@ -103,6 +105,20 @@ public class ReferenceData {
 					catalogueCsv.source(), registryCsv.source());
 		}
 		return this.cached;
+	}
+
+	/**
+	 * {@code classpath:} (the packaged defaults) and URLs such as {@code file:} as Spring
+	 * reads them; anything else is a file path, relative to the working folder, as an
+	 * administrator writes it
+	 * ({@code VILLAGE_RETURNS_REGISTRY=/srv/county/villages.csv}). Spring's own loader
+	 * would read a plain path as a class path resource.
+	 */
+	Resource resource(String location) {
+		if (ResourceUtils.isUrl(location)) {
+			return this.resources.getResource(location);
+		}
+		return new FileSystemResource(Path.of(location).toAbsolutePath().normalize());
 	}
 
 	/** Copies the files into the database when they differ from what it holds. */
@@ -227,32 +243,45 @@ public class ReferenceData {
 
 	private static List<Village> registry(ReferenceCsv csv) {
 		csv.require("village_code", "village_name", "township_code", "township_name", "households");
+		RegistryCheck check = new RegistryCheck(csv.source());
 		List<Village> villages = new ArrayList<>();
 		for (CsvTable.Row row : csv.rows()) {
-			String code = csv.required(row, "village_code");
-			if (!VILLAGE_CODE.matcher(code).matches()) {
-				throw csv.error(row, "village_code \"" + code + "\" is not 12 digits");
-			}
-			String township = csv.required(row, "township_code");
-			if (!code.startsWith(township) || township.length() != 9) {
-				throw csv.error(row, "township_code " + township + " is not the first 9 digits of " + code);
-			}
-			Optional<YearMonth> from = csv.period(row, "valid_from");
-			Optional<YearMonth> to = csv.period(row, "valid_to");
-			if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-				throw csv.error(row, "valid_to is before valid_from");
-			}
-			int households = csv.integer(row, "households", -1);
-			if (households < 0) {
-				throw csv.error(row, "households must be a whole number of 0 or more");
-			}
-			villages
-				// township codes and names repeat for every village: share them
-				.add(new Village(code, csv.required(row, "village_name"), township.intern(),
-						csv.required(row, "township_name").intern(), csv.text(row, "kind").intern(), households,
-						csv.integer(row, "population", 0), from, to));
+			Optional<Village> village = check.line(row.line(), () -> village(csv, row));
+			village.ifPresent((v) -> {
+				villages.add(v);
+				check.record(row.line(), v);
+			});
 		}
+		check.throwIfAny();
 		return villages;
+	}
+
+	/** One registry line, or the first thing wrong with it. */
+	private static Village village(ReferenceCsv csv, CsvTable.Row row) {
+		String code = csv.required(row, "village_code");
+		if (!VILLAGE_CODE.matcher(code).matches()) {
+			throw csv.error(row, "village_code \"" + code + "\" is not 12 digits");
+		}
+		String township = csv.required(row, "township_code");
+		if (!code.startsWith(township) || township.length() != 9) {
+			throw csv.error(row, "township_code " + township + " is not the first 9 digits of " + code + " ("
+					+ code.substring(0, 9) + ")");
+		}
+		Optional<YearMonth> from = csv.period(row, "valid_from");
+		Optional<YearMonth> to = csv.period(row, "valid_to");
+		if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+			throw csv.error(row, "valid_to is before valid_from");
+		}
+		int households = csv.integer(row, "households", 0);
+		if (households <= 0) {
+			// the per-household bounds divide by it, and a village of no households
+			// reports nothing
+			throw csv.error(row, "households must be a whole number of 1 or more");
+		}
+		// township codes and names repeat for every village: share them
+		return new Village(code, csv.required(row, "village_name"), township.intern(),
+				csv.required(row, "township_name").intern(), csv.text(row, "kind").intern(), households,
+				csv.integer(row, "population", 0), from, to);
 	}
 
 }

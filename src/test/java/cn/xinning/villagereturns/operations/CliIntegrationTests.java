@@ -82,6 +82,32 @@ class CliIntegrationTests {
 	}
 
 	@Test
+	void aRegistryGivenAsAPlainPathIsReadAndADefectiveOneIsRefusedWithTwoBeforeAnyFileIsTaken() throws Exception {
+		TestRoot root = TestRoot.create("cli-registry");
+		Path registry = root.path().resolve("county/villages.csv");
+		Files.createDirectories(registry.getParent());
+		Files.writeString(registry,
+				"village_code,village_name,township_code,township_name,kind,households,population\n"
+						+ "430528100201,湾坝村,430528100,金石镇,村,177,647\n" + "430528100202,江园村,430528100,金石镇,村,351,1428\n"
+						+ "430528100201,湾坝村,430528100,金石镇,村,177,647\n");
+		root.drop("湾坝村.csv", SampleReturn.of("430528100201", "2026-10").longFile());
+
+		assertThat(run("ingest", "--root", root.path().toString(), "--as-of", "2026-11-04T10:00",
+				"--village-returns.registry=" + registry))
+			.isEqualTo(2);
+		assertThat(this.err.toString()).contains("The village registry " + registry + " has 1 problem",
+				"line 4: village_code 430528100201 is already on line 2");
+		assertThat(root.inbox().resolve("湾坝村.csv")).exists();
+
+		Files.writeString(registry, "village_code,village_name,township_code,township_name,kind,households,population\n"
+				+ "430528100201,湾坝村,430528100,金石镇,村,177,647\n" + "430528100202,江园村,430528100,金石镇,村,351,1428\n");
+		assertThat(run("ingest", "--root", root.path().toString(), "--as-of", "2026-11-04T10:00",
+				"--village-returns.registry=" + registry))
+			.isZero();
+		assertThat(this.out.toString()).contains("报表 returns：接收 accepted 1，拒收 rejected 0");
+	}
+
+	@Test
 	void reportWritesTheExportsOfAPeriod() throws Exception {
 		TestRoot root = TestRoot.create("cli-report");
 		root.drop("湾坝村.csv", SampleReturn.of("430528100201", "2026-10").longFile());

@@ -73,6 +73,94 @@ class ReferenceDataTests {
 			.withMessageContaining("at most 4000");
 	}
 
+	@Test
+	void aPlainPathIsAFileAndClasspathNamesThePackagedCopy() throws Exception {
+		write("villages.csv", "village_code,village_name,township_code,township_name,kind,households,population\n"
+				+ "430528100201,湾坝村,430528100,金石镇,村,177,647\n", StandardCharsets.UTF_8);
+		String plainPath = this.folder.resolve("villages.csv").toString();
+
+		ReferenceData.Snapshot snapshot = reference(plainPath, "classpath:jobs/indicators.csv");
+
+		assertThat(snapshot.registry().all()).extracting(Village::code).containsExactly("430528100201");
+		assertThat(snapshot.registrySource()).isEqualTo(plainPath);
+		assertThat(snapshot.catalogue().all()).hasSize(20);
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> reference(this.folder.resolve("missing.csv").toString(), "classpath:jobs/indicators.csv"))
+			.withMessageStartingWith("Cannot read the village registry " + this.folder.resolve("missing.csv"));
+	}
+
+	static final String REGISTRY_HEADER = "village_code,village_name,township_code,township_name,kind,households,population,valid_from,valid_to\n";
+
+	@Test
+	void aDuplicateVillageCodeIsRefusedNamingBothLines() throws Exception {
+		write("villages.csv", REGISTRY_HEADER + "430528100201,湾坝村,430528100,金石镇,村,177,647,,\n"
+				+ "430528100202,江园村,430528100,金石镇,村,351,1428,,\n" + "430528100201,湾坝村,430528100,金石镇,村,177,647,,\n",
+				StandardCharsets.UTF_8);
+
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> reference("villages.csv", "classpath:jobs/indicators.csv"))
+			.withMessageEndingWith(" has 1 problem; nothing was run. Fix the file and start again:\n"
+					+ "  line 4: village_code 430528100201 is already on line 2: its values would be counted twice;"
+					+ " delete one of the lines, or give them validity periods that do not overlap");
+	}
+
+	@Test
+	void aTownshipCodeThatIsNotTheVillagesFirstNineDigitsIsRefused() throws Exception {
+		write("villages.csv", REGISTRY_HEADER + "430528100201,湾坝村,430528101,金石镇,村,177,647,,\n", StandardCharsets.UTF_8);
+
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> reference("villages.csv", "classpath:jobs/indicators.csv"))
+			.withMessageEndingWith(
+					"\n  line 2: township_code 430528101 is not the first 9 digits of 430528100201" + " (430528100)");
+	}
+
+	@Test
+	void overlappingValidityOfOneCodeIsRefusedButConsecutiveLinesAreRead() throws Exception {
+		write("villages.csv",
+				REGISTRY_HEADER + "430528100201,湾坝村,430528100,金石镇,村,177,647,,2026-06\n"
+						+ "430528100201,湾坝村,430528100,金石镇,村,180,650,2026-07,\n"
+						+ "430528100202,江园村,430528100,金石镇,村,351,1428,2025-01,2026-06\n"
+						+ "430528100202,江园村,430528100,金石镇,村,351,1428,2026-06,\n",
+				StandardCharsets.UTF_8);
+
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> reference("villages.csv", "classpath:jobs/indicators.csv"))
+			.withMessageEndingWith(" has 1 problem; nothing was run. Fix the file and start again:\n"
+					+ "  line 5: village_code 430528100202 valid 2026-06~ overlaps line 4 (valid 2025-01~2026-06):"
+					+ " set valid_to of the earlier line before valid_from of the later one");
+	}
+
+	@Test
+	void aHouseholdCountOfZeroOrLessIsRefused() throws Exception {
+		write("villages.csv", REGISTRY_HEADER + "430528100201,湾坝村,430528100,金石镇,村,0,647,,\n"
+				+ "430528100202,江园村,430528100,金石镇,村,-3,1428,,\n", StandardCharsets.UTF_8);
+
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> reference("villages.csv", "classpath:jobs/indicators.csv"))
+			.withMessageEndingWith(" has 2 problems; nothing was run. Fix the file and start again:\n"
+					+ "  line 2: households must be a whole number of 1 or more\n"
+					+ "  line 3: households must be a whole number of 1 or more");
+	}
+
+	@Test
+	void everyProblemOfTheRegistryIsListedAtOnceInLineOrder() throws Exception {
+		write("villages.csv",
+				REGISTRY_HEADER + "430528100201,湾坝村,430528100,金石镇,村,177,647,,\n"
+						+ "43052810020,短码村,430528100,金石镇,村,10,40,,\n" + "430528100203,龙头村,430528101,金石镇,村,302,1161,,\n"
+						+ "430528100201,湾坝村,430528100,金石镇,村,177,647,,\n" + "430528100204,新村,430528100,金石镇,村,,40,,\n",
+				StandardCharsets.UTF_8);
+
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> reference("villages.csv", "classpath:jobs/indicators.csv"))
+			.withMessageStartingWith("村名录 " + this.folder.resolve("villages.csv") + " 有 4 处错误，请改正后再运行。")
+			.withMessageEndingWith(" has 4 problems; nothing was run. Fix the file and start again:\n"
+					+ "  line 3: village_code \"43052810020\" is not 12 digits\n"
+					+ "  line 4: township_code 430528101 is not the first 9 digits of 430528100203 (430528100)\n"
+					+ "  line 5: village_code 430528100201 is already on line 2: its values would be counted twice;"
+					+ " delete one of the lines, or give them validity periods that do not overlap\n"
+					+ "  line 6: households must be a whole number of 1 or more");
+	}
+
 	private ReferenceData.Snapshot reference(String registry, String catalogue) {
 		VillageReturnsProperties properties = new VillageReturnsProperties(this.folder, location(registry),
 				location(catalogue), 5, ZoneId.of("Asia/Shanghai"), YearMonth.of(2025, 1), "zh",
@@ -83,7 +171,7 @@ class ReferenceDataTests {
 	}
 
 	private String location(String name) {
-		return name.startsWith("classpath:") ? name : "file:" + this.folder.resolve(name);
+		return (name.startsWith("classpath:") || name.startsWith("/")) ? name : "file:" + this.folder.resolve(name);
 	}
 
 	private void write(String name, String content, Charset charset) throws Exception {

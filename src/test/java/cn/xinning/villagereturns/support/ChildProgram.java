@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import cn.xinning.villagereturns.VillageReturnsApplication;
@@ -48,14 +49,28 @@ public final class ChildProgram {
 	}
 
 	public static ChildProgram start(Path workingDirectory, String... args) {
+		return start(workingDirectory, Map.of(), args);
+	}
+
+	/** With these environment variables set (or, when empty, removed). */
+	public static ChildProgram start(Path workingDirectory, Map<String, String> environment, String... args) {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
 						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
 						VillageReturnsApplication.class.getName()));
 		command.addAll(List.of(args));
 		try {
-			return new ChildProgram(
-					new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true).start());
+			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+				.redirectErrorStream(true);
+			environment.forEach((name, value) -> {
+				if (value.isEmpty()) {
+					builder.environment().remove(name);
+				}
+				else {
+					builder.environment().put(name, value);
+				}
+			});
+			return new ChildProgram(builder.start());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -64,7 +79,12 @@ public final class ChildProgram {
 
 	/** Runs to the end and returns the exit status. */
 	public static Result run(Path workingDirectory, String... args) {
-		ChildProgram child = start(workingDirectory, args);
+		return run(workingDirectory, Map.of(), args);
+	}
+
+	/** Runs to the end with these environment variables and returns the exit status. */
+	public static Result run(Path workingDirectory, Map<String, String> environment, String... args) {
+		ChildProgram child = start(workingDirectory, environment, args);
 		int status = child.waitFor(Duration.ofMinutes(5));
 		return new Result(status, child.output());
 	}

@@ -63,6 +63,11 @@ public record CsvTable(char delimiter, List<Row> rows) {
 		return this.rows.get(0);
 	}
 
+	/** The table whose header is the row at {@code index} (the rows above dropped). */
+	public CsvTable from(int index) {
+		return new CsvTable(this.delimiter, this.rows.subList(index, this.rows.size()));
+	}
+
 	public List<Row> dataRows() {
 		return this.rows.subList(1, this.rows.size());
 	}

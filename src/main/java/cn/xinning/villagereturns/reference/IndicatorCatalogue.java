@@ -48,7 +48,7 @@ public final class IndicatorCatalogue {
 	}
 
 	private static String key(String text) {
-		return Text.normalize(text).toLowerCase(Locale.ROOT);
+		return Text.withoutBlanks(text).toLowerCase(Locale.ROOT);
 	}
 
 }

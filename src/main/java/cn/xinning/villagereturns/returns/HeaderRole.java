@@ -35,7 +35,7 @@ enum HeaderRole {
 	}
 
 	static String key(String header) {
-		return Text.normalize(header).toLowerCase(Locale.ROOT);
+		return Text.withoutBlanks(header).toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -13,7 +13,7 @@ import cn.xinning.villagereturns.support.Text;
  * The period spellings of spec section 3: {@code 2026-10}, {@code 202610},
  * {@code 2026/10}, {@code 2026.10}, {@code 2026年10月}, and a date in the month
  * ({@code 2026-10-01}, which is what Excel turns "2026-10" into), all with full-width
- * digits allowed.
+ * digits allowed. {@code 2026.1} is refused as ambiguous (see {@link #isAmbiguous}).
  */
 public final class Periods {
 
@@ -26,11 +26,26 @@ public final class Periods {
 	private static final Pattern DATE = Pattern
 		.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T]0{1,2}:00(?::00(?:\\.0+)?)?)?");
 
+	/**
+	 * {@code 2026.10} typed in a number cell is saved by office software as
+	 * {@code 2026.1}: it may mean January or October. No other month loses a digit that
+	 * way ({@code 2026.20} is no month).
+	 */
+	private static final Pattern AMBIGUOUS = Pattern.compile("\\d{4}\\.1");
+
 	private Periods() {
+	}
+
+	/** {@code YYYY.1}: January, or October saved from a number cell; read as neither. */
+	public static boolean isAmbiguous(String raw) {
+		return AMBIGUOUS.matcher(Text.normalize(raw)).matches();
 	}
 
 	public static Optional<YearMonth> parse(String raw) {
 		String text = Text.normalize(raw);
+		if (AMBIGUOUS.matcher(text).matches()) {
+			return Optional.empty();
+		}
 		Matcher m;
 		if ((m = YEAR_MONTH.matcher(text)).matches() || (m = COMPACT.matcher(text)).matches()
 				|| (m = CHINESE.matcher(text)).matches()) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import cn.xinning.villagereturns.intake.CsvTable;
@@ -58,11 +59,22 @@ public final class ReturnFileReader {
 		if (table.isEmpty()) {
 			return rejected(decoded, Problem.error(0, "", "", RuleCode.F_EMPTY, "file.empty"));
 		}
+		List<Problem> problems = new ArrayList<>();
 		Header header = Header.of(table.header());
 		if (!header.has(HeaderRole.VILLAGE_CODE) && !header.has(HeaderRole.PERIOD)) {
-			return rejected(decoded, missingHeader(table));
+			OptionalInt below = headerBelowTitles(table);
+			if (below.isEmpty()) {
+				return rejected(decoded, missingHeader(table));
+			}
+			// a merged title above the header, as office software saves it: the
+			// clerk's line numbers stay those of the file
+			Row title = table.header();
+			table = table.from(below.getAsInt());
+			header = Header.of(table.header());
+			problems.add(Problem.warning(title.line(), "", abbreviate(String.join(",", title.cells())),
+					RuleCode.F_HEADER, "file.header.titleRows", String.valueOf(table.header().line())));
 		}
-		List<Problem> problems = new ArrayList<>(header.duplicateRoles());
+		problems.addAll(header.duplicateRoles());
 		for (HeaderRole role : List.of(HeaderRole.VILLAGE_CODE, HeaderRole.PERIOD)) {
 			if (!header.has(role)) {
 				problems.add(Problem.error(table.header().line(), role.canonical(), "", RuleCode.F_COLUMNS,
@@ -108,8 +120,26 @@ public final class ReturnFileReader {
 	}
 
 	/**
-	 * A title row above the header is common in Excel sheets; say so rather than just "no
-	 * header".
+	 * Where the header is when every row above it is a title (one filled cell: a merged
+	 * title, a line saying what the sheet is).
+	 */
+	private static OptionalInt headerBelowTitles(CsvTable table) {
+		List<Row> rows = table.rows();
+		for (int i = 0; i < Math.min(rows.size(), HEADER_SEARCH_ROWS); i++) {
+			Header candidate = Header.of(rows.get(i));
+			if (candidate.has(HeaderRole.VILLAGE_CODE) && candidate.has(HeaderRole.PERIOD)) {
+				return OptionalInt.of(i);
+			}
+			if (rows.get(i).cells().stream().filter((cell) -> !Text.stripAll(cell).isEmpty()).count() > 1) {
+				return OptionalInt.empty();
+			}
+		}
+		return OptionalInt.empty();
+	}
+
+	/**
+	 * Rows that are not titles above the header: say where the header is rather than just
+	 * "no header".
 	 */
 	private static Problem missingHeader(CsvTable table) {
 		List<Row> rows = table.rows();
@@ -122,6 +152,11 @@ public final class ReturnFileReader {
 		}
 		return Problem.error(table.header().line(), "", abbreviate(String.join(",", table.header().cells())),
 				RuleCode.F_HEADER, "file.header.missing");
+	}
+
+	/** A header for a message, its line breaks shown: in Excel a cell hides them. */
+	private static String visible(String header) {
+		return Text.stripAll(header).replaceAll("\\R", "↵");
 	}
 
 	private static String abbreviate(String text) {
@@ -155,7 +190,7 @@ public final class ReturnFileReader {
 			Optional<Indicator> indicator = this.catalogue.byCodeOrName(name);
 			if (indicator.isEmpty()) {
 				problems.add(Problem.error(headerLine, Text.stripAll(name), Text.stripAll(name), RuleCode.V_INDICATOR,
-						"wide.column.unknown", Text.stripAll(name)));
+						"wide.column.unknown", visible(name)));
 			}
 			else if (!seen.add(indicator.get().code())) {
 				problems.add(Problem.error(headerLine, Text.stripAll(name), Text.stripAll(name), RuleCode.V_DUPLICATE,

@@ -116,7 +116,11 @@ public final class ReturnValidator {
 
 	private void checkPeriod(Cell cell, Optional<YearMonth> period, List<Problem> problems) {
 		String written = Text.stripAll(cell.raw());
-		if (period.isEmpty()) {
+		if (period.isEmpty() && Periods.isAmbiguous(written)) {
+			problems.add(Problem.error(cell.line(), cell.column(), cell.raw(), RuleCode.V_PERIOD, "period.ambiguous",
+					written, Text.normalize(written).substring(0, 4)));
+		}
+		else if (period.isEmpty()) {
 			problems.add(Problem.error(cell.line(), cell.column(), cell.raw(), RuleCode.V_PERIOD,
 					written.isEmpty() ? "period.empty" : "period.unreadable", written));
 		}
@@ -188,10 +192,13 @@ public final class ReturnValidator {
 		if (amount.signum() < 0) {
 			key = "number.negative";
 		}
-		else if (indicator.valueType() == Indicator.ValueType.INTEGER && !Numbers.isWhole(amount)) {
+		// decimals are counted as written: 1.250 is three (a European thousands
+		// separator, perhaps), never the two of 1.25; 12.00 from a number format is whole
+		else if (indicator.valueType() == Indicator.ValueType.INTEGER
+				&& (!Numbers.isWhole(amount) || amount.scale() > 2)) {
 			key = "number.notWhole";
 		}
-		else if (indicator.valueType() == Indicator.ValueType.DECIMAL && Numbers.decimalPlaces(amount) > 2) {
+		else if (indicator.valueType() == Indicator.ValueType.DECIMAL && amount.scale() > 2) {
 			key = "number.tooManyDecimals";
 		}
 		if (key != null) {

@@ -15,11 +15,6 @@ public final class Numbers {
 		return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
 	}
 
-	/** Decimal places the value needs ({@code 35.50} needs one). */
-	public static int decimalPlaces(BigDecimal value) {
-		return Math.max(0, value.stripTrailingZeros().scale());
-	}
-
 	/** The value without trailing zeros, and never in exponent form. */
 	public static BigDecimal canonical(BigDecimal value) {
 		BigDecimal stripped = value.stripTrailingZeros();

@@ -26,6 +26,28 @@ public final class Text {
 		return stripAll(folded);
 	}
 
+	/**
+	 * A header as it is compared: normalised, and with every blank inside removed too, so
+	 * that a long name wrapped in its cell ({@code 上门走访} line break {@code 人次}) or padded
+	 * with a run of spaces is still the name.
+	 */
+	public static String withoutBlanks(String raw) {
+		String text = normalize(raw);
+		StringBuilder compact = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (isBlank(c)) {
+				if (compact == null) {
+					compact = new StringBuilder(text.length()).append(text, 0, i);
+				}
+			}
+			else if (compact != null) {
+				compact.append(c);
+			}
+		}
+		return (compact != null) ? compact.toString() : text;
+	}
+
 	private static boolean isPlainAscii(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

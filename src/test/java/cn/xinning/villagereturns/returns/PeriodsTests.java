@@ -19,9 +19,23 @@ class PeriodsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "2026-1", "2026/01", "202601", "2026.1", "2026年1月" })
+	@ValueSource(strings = { "2026-1", "2026/01", "202601", "2026.01", "2026年1月" })
 	void oneDigitOrTwoDigitMonth(String written) {
 		assertThat(Periods.parse(written)).hasValue(YearMonth.of(2026, 1));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026.1", " 2026.1 ", "２０２６．１" })
+	void yearDotOneIsJanuaryOrAnOctoberSavedFromANumberCell(String written) {
+		assertThat(Periods.isAmbiguous(written)).isTrue();
+		assertThat(Periods.parse(written)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026.2", "2026.3", "2026.9", "2026.10", "2026.11", "2026.12", "2026-1", "2026/1" })
+	void otherOneDigitMonthsAreNotAmbiguous(String written) {
+		assertThat(Periods.isAmbiguous(written)).isFalse();
+		assertThat(Periods.parse(written)).isPresent();
 	}
 
 	@ParameterizedTest

@@ -78,8 +78,11 @@ public class BulkLoader {
 			return;
 		}
 		byte[] tsv = tsv(columns.size(), rows, cells);
+		// tab, backslash and line feed as hex literals: a quoted '\t' means backslash-t
+		// when the server or session is in sql_mode NO_BACKSLASH_ESCAPES, and the load
+		// would fail
 		String sql = "load data local infile 'rows.tsv' into table " + table + " character set utf8mb4"
-				+ " fields terminated by '\\t' escaped by '\\\\' lines terminated by '\\n' ("
+				+ " fields terminated by X'09' escaped by X'5C' lines terminated by X'0A' ("
 				+ String.join(", ", columns) + ")";
 		jdbc.execute((ConnectionCallback<Void>) (connection) -> {
 			try (Statement statement = connection.createStatement()) {

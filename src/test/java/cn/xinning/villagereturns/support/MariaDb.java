@@ -54,9 +54,17 @@ public final class MariaDb {
 	}
 
 	public static TestDatabase create(String prefix) {
+		return create(prefix, "character set utf8mb4 collate utf8mb4_bin");
+	}
+
+	/**
+	 * A database of its own created with these options (e.g. {@code character set
+	 * latin1}, as a server's default may be).
+	 */
+	public static TestDatabase create(String prefix, String options) {
 		requireServer();
 		String name = "vr_" + prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
-		execute("create database " + name + " character set utf8mb4 collate utf8mb4_bin");
+		execute("create database " + name + " " + options);
 		return new TestDatabase(name, SERVER + name);
 	}
 

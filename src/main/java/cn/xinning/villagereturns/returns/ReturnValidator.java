@@ -20,17 +20,10 @@ import cn.xinning.villagereturns.support.Numbers;
 import cn.xinning.villagereturns.support.Text;
 import cn.xinning.villagereturns.validation.Problem;
 import cn.xinning.villagereturns.validation.RuleCode;
+import cn.xinning.villagereturns.validation.Severity;
 
 /** The return-level rules of spec section 4, applied to one return. */
 public final class ReturnValidator {
-
-	static final String HOME_VISITS = "HOME_VISITS";
-
-	static final String PAIRED_HOUSEHOLDS = "PAIRED_HOUSEHOLDS";
-
-	static final String PAIRED_CADRES = "PAIRED_CADRES";
-
-	static final String WEEKLY_CASE_MEETINGS = "WEEKLY_CASE_MEETINGS";
 
 	static final String ISSUES_RAISED = "ISSUES_RAISED";
 
@@ -262,34 +255,14 @@ public final class ReturnValidator {
 	}
 
 	private void checkWarnings(Map<String, Checked> numbers, List<Problem> problems) {
-		var rules = this.context.rules();
-		Checked visits = numbers.get(HOME_VISITS);
-		Checked households = numbers.get(PAIRED_HOUSEHOLDS);
-		Checked cadres = numbers.get(PAIRED_CADRES);
-		Checked meetings = numbers.get(WEEKLY_CASE_MEETINGS);
-		if (visits != null && households != null) {
-			BigDecimal limit = households.number().get().multiply(BigDecimal.valueOf(rules.visitsPerHousehold()));
-			if (visits.number().get().compareTo(limit) > 0) {
-				Cell cell = visits.cell();
-				problems.add(Problem.warning(cell.line(), cell.column(), cell.raw(), RuleCode.W_VISITS, "warn.visits",
-						Numbers.format(visits.number().get()), Numbers.format(households.number().get()),
-						String.valueOf(rules.visitsPerHousehold()), Numbers.format(limit)));
-			}
-		}
-		if (meetings != null && meetings.number().get().compareTo(BigDecimal.valueOf(rules.minWeeklyMeetings())) < 0) {
-			Cell cell = meetings.cell();
-			problems.add(Problem.warning(cell.line(), cell.column(), cell.raw(), RuleCode.W_WEEKLY, "warn.weekly",
-					Numbers.format(meetings.number().get()), String.valueOf(rules.minWeeklyMeetings())));
-		}
-		if (households != null && cadres != null) {
-			BigDecimal limit = cadres.number().get().multiply(BigDecimal.valueOf(rules.householdsPerCadre()));
-			if (households.number().get().compareTo(limit) > 0) {
-				Cell cell = households.cell();
-				problems.add(Problem.warning(cell.line(), cell.column(), cell.raw(), RuleCode.W_LOAD, "warn.load",
-						Numbers.format(households.number().get()), Numbers.format(cadres.number().get()),
-						String.valueOf(rules.householdsPerCadre())));
-			}
-		}
+		WarningRule.judge(List.of(WarningRule.values()), (code) -> {
+			Checked checked = numbers.get(code);
+			return (checked != null) ? checked.number().get() : null;
+		}, this.context.rules(), (breach) -> {
+			Cell cell = numbers.get(breach.rule().indicator()).cell();
+			problems.add(new Problem(cell.line(), cell.column(), cell.raw(), breach.rule().code(), Severity.WARNING,
+					breach.rule().warningKey(), breach.arguments()));
+		});
 	}
 
 }

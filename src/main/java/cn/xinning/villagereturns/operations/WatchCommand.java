@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.ingest.WatchService;
+import cn.xinning.villagereturns.reference.ReferenceData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -36,11 +37,17 @@ public class WatchCommand implements Callable<Integer>, Cli.LongRunning {
 	@Autowired
 	VillageReturnsProperties properties;
 
+	@Autowired
+	ReferenceData referenceData;
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = this.spec.commandLine().getOut();
 		boolean english = "en".equalsIgnoreCase(this.properties.language());
 		Duration poll = Duration.ofSeconds(this.properties.watch().pollSeconds());
+		// a wrong registry or catalogue is refused now (exit 2), not when the first file
+		// arrives
+		this.referenceData.current();
 		this.watch.tick(ZonedDateTime.now(this.properties.timeZone()));
 		out.printf("正在监视 watching %s（每 %d 秒查看一次；下次夜间任务 next nightly run %s）%n", this.properties.root(),
 				this.properties.watch().pollSeconds(), this.watch.nextNightly());

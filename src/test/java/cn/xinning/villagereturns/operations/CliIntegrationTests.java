@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import cn.xinning.villagereturns.support.SampleReturn;
 import cn.xinning.villagereturns.support.TestRoot;
@@ -82,6 +83,7 @@ class CliIntegrationTests {
 	}
 
 	@Test
+	@Timeout(120)
 	void aRegistryGivenAsAPlainPathIsReadAndADefectiveOneIsRefusedWithTwoBeforeAnyFileIsTaken() throws Exception {
 		TestRoot root = TestRoot.create("cli-registry");
 		Path registry = root.path().resolve("county/villages.csv");
@@ -98,6 +100,9 @@ class CliIntegrationTests {
 		assertThat(this.err.toString()).contains("The village registry " + registry + " has 1 problem",
 				"line 4: village_code 430528100201 is already on line 2");
 		assertThat(root.inbox().resolve("湾坝村.csv")).exists();
+		// the watcher refuses it at start too, not when the next file arrives
+		assertThat(run("watch", "--root", root.path().toString(), "--village-returns.registry=" + registry))
+			.isEqualTo(2);
 
 		Files.writeString(registry, "village_code,village_name,township_code,township_name,kind,households,population\n"
 				+ "430528100201,湾坝村,430528100,金石镇,村,177,647\n" + "430528100202,江园村,430528100,金石镇,村,351,1428\n");

@@ -124,6 +124,11 @@ public final class LedgerFileReader {
 			return (index != null) ? Text.stripAll(this.header.cell(index)) : column.canonical();
 		}
 
+		/** The column's name for messages, in Chinese and in English: two arguments. */
+		Object[] labels(LedgerColumn column) {
+			return new Object[] { column.labelZh(name(column)), column.labelEn(name(column)) };
+		}
+
 		String raw(Row row, LedgerColumn column) {
 			Integer index = this.columns.get(column);
 			return (index != null) ? row.cell(index) : "";
@@ -137,7 +142,7 @@ public final class LedgerFileReader {
 		for (LedgerColumn column : LedgerColumn.values()) {
 			if (column.required() && Text.stripAll(cells.raw(row, column)).isEmpty()) {
 				problems.add(Problem.error(line, cells.name(column), "", RuleCode.L_REQUIRED, "ledger.required",
-						cells.name(column)));
+						cells.labels(column)));
 			}
 		}
 		String issueNo = Text.normalize(cells.raw(row, LedgerColumn.ISSUE_NO));
@@ -202,11 +207,11 @@ public final class LedgerFileReader {
 		Optional<LocalDate> date = LedgerDates.parse(text);
 		if (date.isEmpty()) {
 			problems.add(Problem.error(row.line(), cells.name(column), text, RuleCode.L_DATE, "ledger.date.unreadable",
-					cells.name(column), text));
+					with(cells.labels(column), text)));
 		}
 		else if (date.get().isAfter(this.businessDate)) {
 			problems.add(Problem.error(row.line(), cells.name(column), text, RuleCode.L_DATE, "ledger.date.future",
-					cells.name(column), date.get().toString(), this.businessDate.toString()));
+					with(cells.labels(column), date.get().toString(), this.businessDate.toString())));
 			return Optional.empty();
 		}
 		return date;
@@ -242,7 +247,13 @@ public final class LedgerFileReader {
 	private static Problem orderProblem(int line, Cells cells, LedgerColumn column, LocalDate date, LedgerColumn before,
 			LocalDate beforeDate) {
 		return Problem.error(line, cells.name(column), date.toString(), RuleCode.L_ORDER, "ledger.order",
-				cells.name(column), date.toString(), cells.name(before), beforeDate.toString());
+				with(with(cells.labels(column), date.toString()), with(cells.labels(before), beforeDate.toString())));
+	}
+
+	private static Object[] with(Object[] first, Object... more) {
+		Object[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+		System.arraycopy(more, 0, all, first.length, more.length);
+		return all;
 	}
 
 	/** The status agrees with the dates (spec section 12, L-STATUS). */
@@ -261,7 +272,7 @@ public final class LedgerFileReader {
 		for (LedgerColumn column : needed) {
 			if (Text.stripAll(cells.raw(row, column)).isEmpty()) {
 				problems.add(Problem.error(row.line(), cells.name(column), "", RuleCode.L_STATUS,
-						"ledger.status.needsDate", statusText, cells.name(column)));
+						"ledger.status.needsDate", with(new Object[] { statusText }, cells.labels(column))));
 			}
 		}
 		String resolvedText = Text.stripAll(cells.raw(row, LedgerColumn.RESOLVED_ON));

@@ -95,6 +95,20 @@ class LedgerIntegrationTests {
 				"2026-10,VILLAGE,430528101201,,LATE_ESCALATION_TOWNSHIP,MEDIUM,1,,,,OPEN,水堰村 第 S-2 号问题"
 						+ "（2026-10-20 收集）于 2026-10-21 报乡镇，晚于期限 2026-10-20，迟报 1 天。请核实。");
 
+		// a correction replaced 003's and 004's state; the earlier states are history
+		assertThat(outcome.history()).containsExactly("湾坝村 2026-10-001 RESOLVED_VILLAGE",
+				"  true 2026-11-04T10:00 run 1 湾坝村_问题清单.csv:2 null 2026-10-09", "湾坝村 2026-10-002 ESCALATED_TOWNSHIP",
+				"  true 2026-11-04T10:00 run 1 湾坝村_问题清单.csv:3 2026-10-18 null", "湾坝村 2026-10-003 ESCALATED_TOWNSHIP",
+				"  false 2026-11-04T10:00 run 1 湾坝村_问题清单.csv:4 2026-10-23 null",
+				"  true 2026-11-20T09:00 run 3 湾坝村_问题清单_更正.csv:2 2026-10-19 null", "湾坝村 2026-10-004 RESOLVED_VILLAGE",
+				"  false 2026-11-04T10:00 run 1 湾坝村_问题清单.csv:5 null null",
+				"  true 2026-11-20T09:00 run 3 湾坝村_问题清单_更正.csv:3 null 2026-11-15", "湾坝村 2026-10-005 OPEN",
+				"  true 2026-11-04T10:00 run 1 湾坝村_问题清单.csv:6 null null", "湾坝村 2026-10-006 RESOLVED_TOWNSHIP",
+				"  true 2026-11-04T10:00 run 1 湾坝村_问题清单.csv:7 2026-10-20 2026-10-30");
+		// recompute at the latest business time changes nothing (the scenario checks it
+		// flag by flag)
+		assertThat(outcome.flagsRecomputed()).hasSize(5);
+
 		String summary = outcome.files().get("reports/issues_summary.csv");
 		assertThat(summary).startsWith("\uFEFFperiod,").endsWith("\r\n");
 		assertThat(lines(summary)).containsExactlyElementsOf(ISSUES_SUMMARY);

@@ -101,7 +101,8 @@ final class LedgerScenario {
 	 * @param flagsAfterRun2 the ledger flags after the nightly run: rule, village,
 	 * observed
 	 */
-	record Outcome(List<IngestSummary> summaries, Map<String, String> files, List<String> flagsAfterRun2) {
+	record Outcome(List<IngestSummary> summaries, Map<String, String> files, List<String> flagsAfterRun2,
+			List<String> history, List<String> flagsRecomputed) {
 	}
 
 	static Outcome play(Path root, String url, String user, String password) throws Exception {
@@ -118,17 +119,29 @@ final class LedgerScenario {
 			drop(root, "一渡水镇/水堰村.csv", SHUIYAN.getBytes(StandardCharsets.UTF_8));
 			summaries.add(ingest.ingest(Optional.of(LocalDateTime.parse(RUN_1))));
 			summaries.add(ingest.ingest(Optional.of(LocalDateTime.parse(RUN_2))));
-			List<String> flagsAfterRun2 = jdbc.query(
-					"select rule_code, org_code, subject, observed, status from anomaly_flag"
-							+ " order by org_code, subject, rule_code",
-					(rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
-							+ rs.getBigDecimal(4).toBigInteger() + " " + rs.getString(5));
+			List<String> flagsAfterRun2 = flags(jdbc);
 			long stale = jdbc.queryForObject("select flag_id from anomaly_flag where subject = '2026-10-005'",
 					Long.class);
 			context.getBean(AnomalyService.class).review(stale, "CONFIRMED", "已督促", "王主任");
 			drop(root, "金石镇/湾坝村_问题清单_更正.csv", WANBA_CORRECTION.getBytes(StandardCharsets.UTF_8));
 			drop(root, "金石镇/江园村_ledger (2).csv", JIANGYUAN.getBytes(StandardCharsets.UTF_8));
 			summaries.add(ingest.ingest(Optional.of(LocalDateTime.parse(RUN_3))));
+			List<String> history = new ArrayList<>();
+			for (IssueHistory.Entry entry : context.getBean(IssueHistory.class)
+				.list(Optional.of("430528100201"), Optional.empty(), Optional.of("2026-10"))) {
+				history.add(entry.villageName() + " " + entry.issue().issueNo() + " " + entry.issue().status());
+				entry.history()
+					.forEach((s) -> history.add("  " + s.inForce() + " " + s.receivedAt() + " run " + s.runId() + " "
+							+ s.file() + ":" + s.line() + " " + s.issue().escalatedTownshipOn().orElse(null) + " "
+							+ s.issue().resolvedOn().orElse(null)));
+			}
+			String flagsBefore = flags(jdbc).toString();
+			context.getBean(cn.xinning.villagereturns.aggregation.RecomputeService.class)
+				.recompute(java.time.YearMonth.of(2026, 10));
+			List<String> flagsRecomputed = flags(jdbc);
+			if (!flagsRecomputed.toString().equals(flagsBefore)) {
+				throw new AssertionError("recompute changed the flags: " + flagsBefore + " -> " + flagsRecomputed);
+			}
 			Path reports = root.resolve("reports");
 			context.getBean(ReportService.class)
 				.write(PeriodRange.parse("2026-10"), reports, List.of(ReportFormat.CSV));
@@ -142,8 +155,16 @@ final class LedgerScenario {
 					}
 				}
 			}
-			return new Outcome(summaries, files, flagsAfterRun2);
+			return new Outcome(summaries, files, flagsAfterRun2, history, flagsRecomputed);
 		}
+	}
+
+	private static List<String> flags(JdbcTemplate jdbc) {
+		return jdbc.query(
+				"select rule_code, org_code, subject, observed, status from anomaly_flag"
+						+ " order by org_code, subject, rule_code, flag_id",
+				(rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+						+ rs.getBigDecimal(4).toBigInteger() + " " + rs.getString(5));
 	}
 
 	private static void drop(Path root, String relativePath, byte[] content) throws Exception {

@@ -50,9 +50,9 @@ class LedgerIntegrationTests {
 		assertThat(outcome.summaries()).extracting(IngestSummary::status).containsOnly("COMPLETED");
 		assertThat(outcome.summaries()).extracting(IngestSummary::ledgerRows)
 			.containsExactly(new IngestSummary.LedgerRows(13, 9, 0), new IngestSummary.LedgerRows(0, 0, 0),
-					// the copy is validated again: at the later business date 2026-11-09
-					// is
-					// no longer in the future, so J-10 is valid (and a duplicate)
+					// the copy is validated again: at the later business date,
+					// 2026-11-09 is no longer in the future, so J-10 is valid (and a
+					// duplicate)
 					new IngestSummary.LedgerRows(2, 8, 4));
 		assertThat(outcome.summaries()).extracting(IngestSummary::duplicateFiles).containsExactly(0, 0, 1);
 		assertThat(outcome.summaries()).extracting(IngestSummary::flagsRaised).containsExactly(4, 1, 0);
@@ -61,7 +61,8 @@ class LedgerIntegrationTests {
 				"rejected/金石镇/江园村_ledger (2).csv", "rejected/金石镇/江园村_ledger (2).csv.errors.csv",
 				"rejected/金石镇/江园村_ledger.csv", "rejected/金石镇/江园村_ledger.csv.errors.csv", "reports/anomalies.csv",
 				"reports/completeness.csv", "reports/county_indicators.csv", "reports/issues_summary.csv",
-				"reports/township_indicators.csv", "reports/village_values.csv");
+				"reports/township_indicators.csv", "reports/village-returns-2026-10.html",
+				"reports/village-returns-2026-10.xlsx", "reports/village_values.csv");
 
 		// each rule at its line and column (line, column, value, rule)
 		assertThat(firstCells(outcome.files().get("rejected/金石镇/江园村_ledger.csv.errors.csv"), 4)).containsExactly(
@@ -112,6 +113,18 @@ class LedgerIntegrationTests {
 		String summary = outcome.files().get("reports/issues_summary.csv");
 		assertThat(summary).startsWith("\uFEFFperiod,").endsWith("\r\n");
 		assertThat(lines(summary)).containsExactlyElementsOf(ISSUES_SUMMARY);
+		// the workbook's sheet: a label row under the header, then the same rows
+		List<String> sheet = lines(outcome.files().get("reports/village-returns-2026-10.xlsx"));
+		assertThat(sheet.get(0)).isEqualTo(ISSUES_SUMMARY.get(0));
+		assertThat(sheet.subList(2, sheet.size())).containsExactlyElementsOf(ISSUES_SUMMARY.subList(1, 18));
+		// the report's ladder: each township and the county, late escalations beside
+		assertThat(outcome.files().get("reports/village-returns-2026-10.html"))
+			.contains("<tr data-org=\"430528100\"><th class=\"name\" scope=\"row\">金石镇</th><td class=\"num\">9</td>"
+					+ "<td class=\"num\">3</td><td class=\"num\">5</td><td class=\"num\">1</td><td class=\"num\">2</td>"
+					+ "<td class=\"num\">1</td><td class=\"num\">4</td><td class=\"num late\">1</td>"
+					+ "<td class=\"num\">20</td></tr>",
+					"<tr class=\"total\" data-org=\"430528\"><th class=\"name\" scope=\"row\">全县 430528</th>"
+							+ "<td class=\"num\">13</td>");
 	}
 
 	static List<String> lines(String csv) {

@@ -144,18 +144,38 @@ final class LedgerScenario {
 			}
 			Path reports = root.resolve("reports");
 			context.getBean(ReportService.class)
-				.write(PeriodRange.parse("2026-10"), reports, List.of(ReportFormat.CSV));
+				.write(PeriodRange.parse("2026-10"), reports,
+						List.of(ReportFormat.CSV, ReportFormat.HTML, ReportFormat.XLSX));
 			Map<String, String> files = new TreeMap<>();
 			try (Stream<Path> paths = Files.walk(root)) {
 				for (Path path : paths.filter(Files::isRegularFile).toList()) {
 					String relative = root.relativize(path).toString().replace('\\', '/');
 					if (relative.startsWith("reports/") || relative.startsWith("archive/")
 							|| relative.startsWith("rejected/")) {
-						files.put(relative, new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+						files.put(relative, relative.endsWith(".xlsx") ? workbook(path)
+								: new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
 					}
 				}
 			}
 			return new Outcome(summaries, files, flagsAfterRun2, history, flagsRecomputed);
+		}
+	}
+
+	/** The issues_summary sheet of a workbook, as CSV lines. */
+	private static String workbook(Path path) throws Exception {
+		try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(path.toFile())) {
+			var sheet = workbook.getSheet("issues_summary");
+			StringBuilder text = new StringBuilder();
+			var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+			int width = sheet.getRow(0).getLastCellNum();
+			for (var row : sheet) {
+				List<String> cells = new ArrayList<>();
+				for (int i = 0; i < width; i++) {
+					cells.add(formatter.formatCellValue(row.getCell(i)));
+				}
+				text.append(String.join(",", cells)).append("\r\n");
+			}
+			return text.toString();
 		}
 	}
 

@@ -35,7 +35,7 @@ public class RunProgress implements JobExecutionListener, StepExecutionListener,
 			IngestJobConfiguration.VALIDATE_FILES_STEP, "2/7 校验 validate", IngestJobConfiguration.ACCEPT_RETURNS_STEP,
 			"3/7 接收 accept", IngestJobConfiguration.AGGREGATE_INDICATORS_STEP, "4/7 汇总 aggregate",
 			IngestJobConfiguration.FLAG_ANOMALIES_STEP, "5/7 预警 flag", IngestJobConfiguration.FLAG_ISSUES_STEP,
-			"6/7 问题清单预警 flag issues", IngestJobConfiguration.FILE_AWAY_STEP, "7/7 归档 file away");
+			"6/7 问题预警 issues", IngestJobConfiguration.FILE_AWAY_STEP, "7/7 归档 file away");
 
 	/** Which file state a step moves files out of. */
 	private static final Map<String, String> FROM_STATE = Map.of(IngestJobConfiguration.VALIDATE_FILES_STEP, "CLAIMED",

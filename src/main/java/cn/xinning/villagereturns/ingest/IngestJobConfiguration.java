@@ -227,8 +227,9 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
-	AcceptLedgerRowsWriter acceptLedgerRowsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect) {
-		return new AcceptLedgerRowsWriter(jdbcTemplate, dialect);
+	AcceptLedgerRowsWriter acceptLedgerRowsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect,
+			BulkLoader bulkLoader) {
+		return new AcceptLedgerRowsWriter(jdbcTemplate, dialect, bulkLoader);
 	}
 
 	@Bean

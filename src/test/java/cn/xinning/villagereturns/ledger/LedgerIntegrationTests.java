@@ -42,7 +42,8 @@ class LedgerIntegrationTests {
 	void mariaDb() throws Exception {
 		try (MariaDb.TestDatabase database = MariaDb.create("ledger")) {
 			assertExpected(LedgerScenario.play(TestRoot.create("ledger-mariadb").path(),
-					database.url() + "?rewriteBatchedStatements=true", database.user(), database.password()));
+					database.url() + "?rewriteBatchedStatements=true&allowLoadLocalInfile=true", database.user(),
+					database.password()));
 		}
 	}
 

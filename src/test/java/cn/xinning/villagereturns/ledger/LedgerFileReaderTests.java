@@ -155,6 +155,29 @@ class LedgerFileReaderTests {
 		});
 	}
 
+	@Test
+	void theFileValidatorHandsALedgerToTheLedgerReaderAndAReturnToTheReturns() throws Exception {
+		cn.xinning.villagereturns.returns.FileValidator validator = new cn.xinning.villagereturns.returns.FileValidator(
+				new cn.xinning.villagereturns.returns.ValidationContext(
+						new cn.xinning.villagereturns.reference.IndicatorCatalogue(List.of()), REGISTRY,
+						YearMonth.of(2026, 11), YearMonth.of(2025, 1),
+						new cn.xinning.villagereturns.VillageReturnsProperties.Rules(3, 4, 20)),
+				1 << 20, new LedgerFileReader(REGISTRY, BUSINESS_DATE));
+		byte[] ledger = (HEADER + "\nA1,430528100201,2026-10-01,POLICY,,OPEN,,,\nA2,430528100201,,POLICY,,OPEN,,,\n")
+			.getBytes(StandardCharsets.UTF_8);
+		var result = validator.validate(ledger.length, () -> ledger);
+		assertThat(result.read().layout()).hasValue(cn.xinning.villagereturns.returns.Layout.LEDGER);
+		assertThat(result.returns()).isEmpty();
+		assertThat(result.ledger()).hasValueSatisfying((file) -> assertThat(file.rejectedRows()).isEqualTo(1));
+		// every problem of the ledger is among the file's, where the errors file is
+		// written from
+		assertThat(result.read().fileProblems().stream().map(LedgerFileReaderTests::describe))
+			.containsExactly("3 raised_on  L-REQUIRED");
+		byte[] returns = "village_code,period,indicator_code,value\n430528100201,2026-10,X,1\n"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(validator.validate(returns.length, () -> returns).ledger()).isEmpty();
+	}
+
 	private static LedgerFile read(String text) {
 		return new LedgerFileReader(REGISTRY, BUSINESS_DATE)
 			.read((TextDecoder.Decoded) TextDecoder.decode(text.getBytes(StandardCharsets.UTF_8)));

@@ -9,6 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.xinning.villagereturns.anomaly.AnomalyEvaluator;
+import cn.xinning.villagereturns.ledger.IssueFlagEvaluator;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.support.ProcessLock;
 
@@ -31,9 +32,13 @@ public class RecomputeService {
 
 	private final ProcessLock lock;
 
+	private final IssueFlagEvaluator issueFlags;
+
 	public RecomputeService(ReferenceData referenceData, AggregationPlan plan, Aggregator aggregator,
-			AnomalyEvaluator anomalies, ProcessLock lock, PlatformTransactionManager transactionManager) {
+			AnomalyEvaluator anomalies, IssueFlagEvaluator issueFlags, ProcessLock lock,
+			PlatformTransactionManager transactionManager) {
 		this.lock = lock;
+		this.issueFlags = issueFlags;
 		this.anomalies = anomalies;
 		this.referenceData = referenceData;
 		this.plan = plan;
@@ -71,6 +76,9 @@ public class RecomputeService {
 		for (YearMonth each : this.anomalies.periodsToEvaluate(List.of(period), businessTime)) {
 			this.transaction.executeWithoutResult((status) -> this.anomalies.evaluate(each, businessTime, null));
 		}
+		// the ladder's flags of the period's issues, and the ageing of every open issue
+		this.transaction.executeWithoutResult(
+				(status) -> this.issueFlags.evaluate(this.issueFlags.plan(List.of(period)), businessTime, null));
 		return periods;
 	}
 

@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param score how far out the value is (rule-specific), or none
  * @param messageKey the message explaining it ({@code i18n/messages})
  * @param arguments the message's arguments
+ * @param subject what the flag is about within the village beyond an indicator (the issue
+ * number of a ledger flag), or empty
  */
 public record Flag(YearMonth period, String orgLevel, String orgCode, String indicator, String rule,
 		FlagSeverity severity, Optional<BigDecimal> observed, Optional<BigDecimal> expectedLow,
-		Optional<BigDecimal> expectedHigh, Score score, String messageKey, List<Object> arguments) {
+		Optional<BigDecimal> expectedHigh, Score score, String messageKey, List<Object> arguments, String subject) {
 
 	public static final String VILLAGE = "VILLAGE";
 
@@ -34,12 +36,20 @@ public record Flag(YearMonth period, String orgLevel, String orgCode, String ind
 		arguments = List.copyOf(arguments);
 	}
 
+	/** A flag about a return, a value or a village: without a subject. */
+	public Flag(YearMonth period, String orgLevel, String orgCode, String indicator, String rule, FlagSeverity severity,
+			Optional<BigDecimal> observed, Optional<BigDecimal> expectedLow, Optional<BigDecimal> expectedHigh,
+			Score score, String messageKey, List<Object> arguments) {
+		this(period, orgLevel, orgCode, indicator, rule, severity, observed, expectedLow, expectedHigh, score,
+				messageKey, arguments, "");
+	}
+
 	/** Identifies "the same flag" across recomputations. */
-	public record Key(String period, String orgLevel, String orgCode, String indicator, String rule) {
+	public record Key(String period, String orgLevel, String orgCode, String indicator, String rule, String subject) {
 	}
 
 	public Key key() {
-		return new Key(this.period.toString(), this.orgLevel, this.orgCode, this.indicator, this.rule);
+		return new Key(this.period.toString(), this.orgLevel, this.orgCode, this.indicator, this.rule, this.subject);
 	}
 
 	private static BigDecimal rounded(BigDecimal value) {

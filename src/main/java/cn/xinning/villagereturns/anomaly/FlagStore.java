@@ -56,8 +56,32 @@ public class FlagStore {
 
 	}
 
+	/**
+	 * Makes the stored flags of a period that have no subject (the flags of returns)
+	 * equal to {@code flags}, and records that the period was evaluated at the business
+	 * time.
+	 */
 	public Changes apply(YearMonth period, List<Flag> flags, Long runId, LocalDateTime businessTime) {
-		Map<Flag.Key, Stored> active = active(period);
+		Changes changes = reconcile(active(period, "subject = ''", List.of()), flags, runId, businessTime);
+		this.jdbc.update("delete from flag_evaluation where period = ?", period.toString());
+		this.jdbc.update("insert into flag_evaluation (period, evaluated_as_of) values (?, ?)", period.toString(),
+				businessTime);
+		return changes;
+	}
+
+	/**
+	 * Makes the stored flags of the given rules in a period equal to {@code flags}: for a
+	 * family of rules evaluated on its own (the issue ledger's), whose flags have a
+	 * subject.
+	 */
+	public Changes apply(YearMonth period, java.util.Collection<String> rules, List<Flag> flags, Long runId,
+			LocalDateTime businessTime) {
+		String in = String.join(", ", java.util.Collections.nCopies(rules.size(), "?"));
+		return reconcile(active(period, "subject <> '' and rule_code in (" + in + ")", List.copyOf(rules)), flags,
+				runId, businessTime);
+	}
+
+	private Changes reconcile(Map<Flag.Key, Stored> active, List<Flag> flags, Long runId, LocalDateTime businessTime) {
 		List<Row> inserts = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
 		for (Flag flag : flags) {
@@ -74,8 +98,8 @@ public class FlagStore {
 		}
 		this.jdbc.batchUpdate("insert into anomaly_flag (period, org_level, org_code, indicator_code, rule_code,"
 				+ " severity, observed, expected_low, expected_high, score, score_infinity, message_zh, message_en,"
-				+ " status, raised_run_id, raised_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)",
-				inserts, 500, (ps, row) -> {
+				+ " status, raised_run_id, raised_at, subject)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)", inserts, 500, (ps, row) -> {
 					Flag flag = row.flag();
 					ps.setString(1, flag.period().toString());
 					ps.setString(2, flag.orgLevel());
@@ -92,28 +116,29 @@ public class FlagStore {
 					ps.setString(13, cut(row.en()));
 					ps.setObject(14, runId);
 					ps.setObject(15, businessTime);
+					ps.setString(16, flag.subject());
 				});
 		this.jdbc.batchUpdate("update anomaly_flag set severity = ?, observed = ?, expected_low = ?, expected_high = ?,"
 				+ " score = ?, score_infinity = ?, message_zh = ?, message_en = ? where flag_id = ?", updates);
 		List<Object[]> closes = active.values().stream().map((s) -> new Object[] { businessTime, s.id() }).toList();
 		this.jdbc.batchUpdate("update anomaly_flag set status = 'CLOSED', closed_at = ? where flag_id = ?", closes);
-		this.jdbc.update("delete from flag_evaluation where period = ?", period.toString());
-		this.jdbc.update("insert into flag_evaluation (period, evaluated_as_of) values (?, ?)", period.toString(),
-				businessTime);
 		return new Changes(inserts.size(), updates.size(), closes.size());
 	}
 
-	private Map<Flag.Key, Stored> active(YearMonth period) {
+	private Map<Flag.Key, Stored> active(YearMonth period, String scope, List<Object> scopeArguments) {
 		Map<Flag.Key, Stored> active = new HashMap<>();
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(period.toString());
+		arguments.addAll(scopeArguments);
 		this.jdbc.query("select flag_id, org_level, org_code, indicator_code, rule_code, severity, observed,"
-				+ " expected_low, expected_high, score, score_infinity, message_zh from anomaly_flag"
-				+ " where period = ? and status <> 'CLOSED'", (rs) -> {
+				+ " expected_low, expected_high, score, score_infinity, message_zh, subject from anomaly_flag"
+				+ " where period = ? and status <> 'CLOSED' and " + scope, (rs) -> {
 					Flag.Key key = new Flag.Key(period.toString(), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getString(5));
+							rs.getString(5), rs.getString(13));
 					active.put(key,
 							new Stored(rs.getLong(1), key, rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
 									rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getInt(11), rs.getString(12)));
-				}, period.toString());
+				}, arguments.toArray());
 		return active;
 	}
 

@@ -38,7 +38,7 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 
 	private static final Map<String, Integer> SCALES = Map.of("county", 311, "province", 25_000, "nation", 490_000);
 
-	private static final Pattern STEP = Pattern.compile("(\\d/6) \\S+ (\\S+) .*COMPLETED\\s+([0-9.]+)s");
+	private static final Pattern STEP = Pattern.compile("(\\d/\\d) \\S+ (\\S+) .*COMPLETED\\s+([0-9.]+)s");
 
 	private static final Pattern STATEMENTS = Pattern.compile("STATEMENTS executions=(\\d+) batched-rows=(\\d+)");
 
@@ -61,6 +61,10 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 	@Option(names = "--run-months", defaultValue = "1",
 			description = "Months of files in the timed run (a backfill): files = villages x this.")
 	int runMonths;
+
+	@Option(names = "--ledger-rows", defaultValue = "10",
+			description = "Issue ledger rows per village in the timed month, one ledger file per village (0: none).")
+	int ledgerRows;
 
 	@Option(names = "--out", defaultValue = "bench", description = "Folder for the roots and the results.")
 	Path out;
@@ -156,6 +160,7 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 			}
 			for (YearMonth timed = firstTimed(); !timed.isAfter(this.month); timed = timed.plusMonths(1)) {
 				county.writeMonth(root.resolve("inbox"), timed);
+				county.writeLedgers(root.resolve("inbox"), timed, this.ledgerRows);
 			}
 			county.writeFloorValues(root.resolve("floor-values.csv"), firstTimed(), this.month);
 			List<String> ingest = new ArrayList<>(List.of("ingest", "--as-of",
@@ -212,18 +217,20 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 	private String table(List<Measurement> results) {
 		StringBuilder table = new StringBuilder();
 		table.append("| scale | database | files | values | wall incl. JVM (s) | job (s) | values/s | "
-				+ "claim | validate | accept | aggregate | flag | file away | peak RSS (MiB) | statements / 1000 values | "
-				+ "floor (s) | pipeline / floor |\n");
-		table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+				+ "claim | validate | accept | aggregate | flag | flag issues | file away | peak RSS (MiB) | "
+				+ "statements / 1000 values | floor (s) | pipeline / floor | ledger rows |\n");
+		table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Measurement m : results) {
 			double job = m.jobSeconds();
 			table.append(String.format(Locale.ROOT,
-					"| %s | %s | %d | %d | %.1f | %.1f | %.0f | %s | %s | %s | %s | %s | %s | %d | %.1f | %.2f | %.1f |%n",
-					this.scale, m.database(), m.villages() * this.runMonths, m.values(), m.run().wallMillis() / 1000.0,
-					job, m.values() / job, step(m, "claim"), step(m, "validate"), step(m, "accept"),
-					step(m, "aggregate"), step(m, "flag"), step(m, "file"), m.run().peakRssKb() / 1024,
-					m.executions() * 1000.0 / m.values(), m.floorMillis() / 1000.0,
-					job * 1000.0 / Math.max(1, m.floorMillis())));
+					"| %s | %s | %d | %d | %.1f | %.1f | %.0f | %s | %s | %s | %s | %s | %s | %s | %d | %.1f | %.2f | %.1f |"
+							+ " %d |%n",
+					this.scale, m.database(), m.villages() * this.runMonths * ((this.ledgerRows > 0) ? 2 : 1),
+					m.values(), m.run().wallMillis() / 1000.0, job, m.values() / job, step(m, "claim"),
+					step(m, "validate"), step(m, "accept"), step(m, "aggregate"), step(m, "flag"), step(m, "issues"),
+					step(m, "file"), m.run().peakRssKb() / 1024, m.executions() * 1000.0 / m.values(),
+					m.floorMillis() / 1000.0, job * 1000.0 / Math.max(1, m.floorMillis()),
+					(long) m.villages() * this.runMonths * this.ledgerRows));
 		}
 		return table.toString();
 	}

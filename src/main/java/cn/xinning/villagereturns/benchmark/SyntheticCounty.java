@@ -119,6 +119,56 @@ final class SyntheticCounty {
 		}
 	}
 
+	/**
+	 * One issue ledger per village (spec section 12) beside its return: {@code rows}
+	 * issues raised in the month, every one valid, most resolved in the village, some
+	 * reported up (a few late), some still open.
+	 */
+	void writeLedgers(Path inbox, YearMonth period, int rows) throws IOException {
+		if (rows <= 0) {
+			return;
+		}
+		String[] statuses = { "RESOLVED_VILLAGE", "RESOLVED_VILLAGE", "RESOLVED_VILLAGE", "RESOLVED_VILLAGE",
+				"RESOLVED_VILLAGE", "ESCALATED_TOWNSHIP", "RESOLVED_TOWNSHIP", "ESCALATED_COUNTY", "RESOLVED_COUNTY",
+				"OPEN" };
+		String[] categories = { "POLICY", "AGRI_TECH", "DISPUTE", "INFRASTRUCTURE", "LIVELIHOOD", "OTHER" };
+		for (int i = 0; i < this.villages.size(); i++) {
+			Village v = this.villages.get(i);
+			StringBuilder file = new StringBuilder("issue_no,village_code,raised_on,category,summary,status,"
+					+ "escalated_township_on,escalated_county_on,resolved_on\n");
+			for (int n = 0; n < rows; n++) {
+				long seed = mix(i, period.getYear() * 12L + period.getMonthValue(), 100 + n);
+				java.time.LocalDate raised = period.atDay(1 + (int) (seed % 18));
+				String status = statuses[(int) ((seed >> 8) % statuses.length)];
+				boolean township = !status.equals("OPEN") && !status.equals("RESOLVED_VILLAGE");
+				boolean county = status.endsWith("_COUNTY");
+				java.time.LocalDate t = raised.plusDays(1 + (seed >> 16) % 4 + (((seed >> 20) % 5 == 0) ? 10 : 0));
+				java.time.LocalDate c = t.plusDays(2);
+				java.time.LocalDate r = (county ? c : (township ? t : raised)).plusDays(1 + (seed >> 24) % 5);
+				file.append(period)
+					.append('-')
+					.append(String.format("%03d", n + 1))
+					.append(',')
+					.append(v.code())
+					.append(',')
+					.append(raised)
+					.append(',')
+					.append(categories[(int) ((seed >> 4) % categories.length)])
+					.append(",问题,")
+					.append(status)
+					.append(',')
+					.append(township ? t.toString() : "")
+					.append(',')
+					.append(county ? c.toString() : "")
+					.append(',')
+					.append(status.startsWith("RESOLVED") ? r.toString() : "")
+					.append('\n');
+			}
+			Files.writeString(inbox.resolve(v.township()).resolve(v.code() + "_" + period + "_问题清单.csv"), file,
+					StandardCharsets.UTF_8);
+		}
+	}
+
 	/** The months' values as one plain CSV, for the floor: the fastest way in. */
 	void writeFloorValues(Path file, YearMonth first, YearMonth last) throws IOException {
 		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

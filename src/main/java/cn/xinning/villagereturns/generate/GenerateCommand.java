@@ -62,6 +62,7 @@ public class GenerateCommand implements Callable<Integer>, Cli.Standalone {
 		SampleCatalogue indicators = ReferenceFiles.catalogue(this.catalogue);
 		SampleCounty county = new CountyGenerator(villages, indicators).generate(settings);
 		SampleWriter.write(county, this.out);
+		LedgerSamples.write(villages, settings, this.out);
 		print(county, this.spec.commandLine().getOut());
 		return Cli.OK;
 	}
@@ -85,6 +86,7 @@ public class GenerateCommand implements Callable<Integer>, Cli.Standalone {
 		console.println("  文件 / files: " + county.files().size() + " " + shapes + "  (a 逐村长表 / long per village, "
 				+ "b GB18030 宽表 / wide, c UTF-8 BOM 宽表 / wide, d UTF-16 长表 / long)");
 		console.println("  月报 / returns: " + county.returns());
+		console.println("  问题清单 / issue ledgers: " + LedgerSamples.FOLDER + "/YYYY-MM/ (one per township and month)");
 		console.println("  埋设问题 / planted problems: " + county.planted().size() + " (" + SampleWriter.PLANTED + ", "
 				+ SampleWriter.MANIFEST + ")");
 		for (PlantedProblem problem : county.planted()) {

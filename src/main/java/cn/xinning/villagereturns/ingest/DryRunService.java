@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.intake.InboxScanner;
 import cn.xinning.villagereturns.intake.RootFolders;
+import cn.xinning.villagereturns.ledger.LedgerFile;
+import cn.xinning.villagereturns.ledger.LedgerFileReader;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.returns.FileValidator;
 import cn.xinning.villagereturns.returns.ValidationContext;
@@ -55,7 +57,8 @@ public class DryRunService {
 		ReferenceData.Snapshot reference = this.referenceData.current();
 		FileValidator validator = new FileValidator(new ValidationContext(reference.catalogue(), reference.registry(),
 				java.time.YearMonth.from(businessTime), this.properties.reportingStart(), this.properties.rules()),
-				this.properties.inbox().maxFileMegabytes() * 1024L * 1024L);
+				this.properties.inbox().maxFileMegabytes() * 1024L * 1024L,
+				new LedgerFileReader(reference.registry(), businessTime.toLocalDate()));
 		List<DryRunReport.FileReport> files = new ArrayList<>();
 		for (InboxScanner.InboxEntry entry : InboxScanner.ready(this.folders.inbox(), Instant.now(),
 				Duration.ofSeconds(this.properties.inbox().quietSeconds()))) {
@@ -68,8 +71,11 @@ public class DryRunService {
 				.stream()
 				.filter((r) -> result.read().isRejectedWhole() || !r.isAccepted())
 				.count();
+			// a ledger counts its rows where a file of returns counts returns
+			int total = result.ledger().map((l) -> l.rows().size()).orElse(result.returns().size());
+			rejected = result.ledger().map(LedgerFile::rejectedRows).orElse(rejected);
 			files.add(new DryRunReport.FileReport(entry.relativePath(), result.read().encoding(),
-					result.read().layout().map(Enum::name).orElse(""), result.returns().size(), rejected,
+					result.read().layout().map(Enum::name).orElse(""), total, rejected,
 					acceptedBefore(Sha256.of(entry.path())), problems.stream().map(this::line).toList()));
 		}
 		return new DryRunReport(businessTime, files);
@@ -82,8 +88,10 @@ public class DryRunService {
 
 	private Optional<String> acceptedBefore(String sha256) {
 		return this.jdbc
-			.sql("select f.final_path from inbox_file f where f.sha256 = ? and exists (select 1 from submission s"
-					+ " where s.file_id = f.file_id and s.state in ('CURRENT', 'SUPERSEDED')) order by f.file_id")
+			.sql("select f.final_path from inbox_file f where f.sha256 = ? and (exists (select 1 from submission s"
+					+ " where s.file_id = f.file_id and s.state in ('CURRENT', 'SUPERSEDED')) or exists (select 1"
+					+ " from ledger_row r where r.file_id = f.file_id and r.state in ('CURRENT', 'SUPERSEDED')))"
+					+ " order by f.file_id")
 			.param(sha256)
 			.query(String.class)
 			.list()

@@ -1,6 +1,7 @@
 package cn.xinning.villagereturns.ingest;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -9,6 +10,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +29,11 @@ import cn.xinning.villagereturns.intake.FileAwayWriter;
 import cn.xinning.villagereturns.intake.FileRangePartitioner;
 import cn.xinning.villagereturns.intake.InboxFiles;
 import cn.xinning.villagereturns.intake.RootFolders;
+import cn.xinning.villagereturns.ledger.AcceptLedgerRowsWriter;
+import cn.xinning.villagereturns.ledger.FlagIssuesTasklet;
+import cn.xinning.villagereturns.ledger.IssueFlagEvaluator;
+import cn.xinning.villagereturns.ledger.LedgerFileReader;
+import cn.xinning.villagereturns.ledger.StageLedgerRowsWriter;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.returns.AcceptReturnsWriter;
 import cn.xinning.villagereturns.returns.FileValidator;
@@ -41,10 +48,10 @@ import cn.xinning.villagereturns.support.WorkerThreads;
 import cn.xinning.villagereturns.validation.Messages;
 
 /**
- * The ingest job: claim, validate, accept, aggregate, flag, file away. A run is
- * identified by its run number ({@value #RUN_ID}), never by a timestamp, so a failed run
- * restarts as itself. Every step reads its work from the database by state, so a restart
- * carries on where the last commit left off.
+ * The ingest job: claim, validate, accept, aggregate, flag, flag issues, file away. A run
+ * is identified by its run number ({@value #RUN_ID}), never by a timestamp, so a failed
+ * run restarts as itself. Every step reads its work from the database by state, so a
+ * restart carries on where the last commit left off.
  *
  * <p>
  * Validating and filing away work on each file alone, so they run as partitions:
@@ -68,6 +75,8 @@ public class IngestJobConfiguration {
 
 	public static final String FLAG_ANOMALIES_STEP = "flagAnomaliesStep";
 
+	public static final String FLAG_ISSUES_STEP = "flagIssuesStep";
+
 	public static final String FILE_AWAY_STEP = "fileAwayStep";
 
 	static final String VALIDATE_FILES_PARTITION_STEP = "validateFilesPartitionStep";
@@ -76,8 +85,8 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step claimFilesStep, Step validateFilesStep, Step acceptReturnsStep,
-			Step aggregateIndicatorsStep, Step flagAnomaliesStep, Step fileAwayStep, RunningJobs runningJobs,
-			RunProgress progress) {
+			Step aggregateIndicatorsStep, Step flagAnomaliesStep, Step flagIssuesStep, Step fileAwayStep,
+			RunningJobs runningJobs, RunProgress progress) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runningJobs)
 			.listener(progress)
 			.start(claimFilesStep)
@@ -85,6 +94,7 @@ public class IngestJobConfiguration {
 			.next(acceptReturnsStep)
 			.next(aggregateIndicatorsStep)
 			.next(flagAnomaliesStep)
+			.next(flagIssuesStep)
 			.next(fileAwayStep)
 			.build();
 	}
@@ -136,13 +146,14 @@ public class IngestJobConfiguration {
 	@Bean
 	Step validateFilesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> validateFilesReader, ValidateFilesProcessor validateFilesProcessor,
-			StageReturnsWriter validateFilesWriter, RestartableSteps restartable, VillageReturnsProperties properties) {
+			StageReturnsWriter validateFilesWriter, StageLedgerRowsWriter stageLedgerRowsWriter,
+			RestartableSteps restartable, VillageReturnsProperties properties) {
 		return new StepBuilder(VALIDATE_FILES_PARTITION_STEP, jobRepository)
 			.<ClaimedFile, ValidatedFile>chunk(properties.batch().filesPerChunk())
 			.transactionManager(transactionManager)
 			.reader(validateFilesReader)
 			.processor(validateFilesProcessor)
-			.writer(validateFilesWriter)
+			.writer(new CompositeItemWriter<>(List.of(validateFilesWriter, stageLedgerRowsWriter)))
 			.listener(restartable)
 			.build();
 	}
@@ -166,7 +177,8 @@ public class IngestJobConfiguration {
 		ValidationContext context = new ValidationContext(reference.catalogue(), reference.registry(),
 				run.businessMonth(), properties.reportingStart(), properties.rules());
 		long maxBytes = properties.inbox().maxFileMegabytes() * 1024L * 1024L;
-		return new ValidateFilesProcessor(folders.workOf(runId), new FileValidator(context, maxBytes));
+		return new ValidateFilesProcessor(folders.workOf(runId), new FileValidator(context, maxBytes,
+				new LedgerFileReader(reference.registry(), run.asOf().toLocalDate())));
 	}
 
 	@Bean
@@ -177,16 +189,25 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
+	@StepScope
+	StageLedgerRowsWriter stageLedgerRowsWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			IngestRuns runs, JdbcTemplate jdbcTemplate, IdBlocks ids) {
+		return new StageLedgerRowsWriter(jdbcTemplate, ids, runs.get(runId).asOf());
+	}
+
+	@Bean
 	Step acceptReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> acceptReturnsReader, AcceptReturnsWriter acceptReturnsWriter,
-			RestartableSteps restartable, RunProgress progress, VillageReturnsProperties properties) {
+			AcceptLedgerRowsWriter acceptLedgerRowsWriter, RestartableSteps restartable, RunProgress progress,
+			VillageReturnsProperties properties) {
 		// acceptance is a few set-based statements per chunk whatever its size, and the
 		// chunks run one after another: fewer, larger chunks
 		return new StepBuilder(ACCEPT_RETURNS_STEP, jobRepository)
 			.<ClaimedFile, ClaimedFile>chunk(properties.batch().acceptFilesPerChunk())
 			.transactionManager(transactionManager)
 			.reader(acceptReturnsReader)
-			.writer(acceptReturnsWriter)
+			// the ledger's after the returns': it sets the duplicate_of of ledger files
+			.writer(new CompositeItemWriter<>(List.of(acceptReturnsWriter, acceptLedgerRowsWriter)))
 			.listener(restartable)
 			.listener(progress)
 			.build();
@@ -203,6 +224,12 @@ public class IngestJobConfiguration {
 	@Bean
 	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect) {
 		return new AcceptReturnsWriter(jdbcTemplate, dialect);
+	}
+
+	@Bean
+	AcceptLedgerRowsWriter acceptLedgerRowsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect,
+			BulkLoader bulkLoader) {
+		return new AcceptLedgerRowsWriter(jdbcTemplate, dialect, bulkLoader);
 	}
 
 	@Bean
@@ -235,6 +262,22 @@ public class IngestJobConfiguration {
 	FlagAnomaliesTasklet flagAnomaliesTasklet(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
 			JdbcTemplate jdbcTemplate, AnomalyEvaluator anomalyEvaluator) {
 		return new FlagAnomaliesTasklet(runId, runs.get(runId).asOf(), jdbcTemplate, anomalyEvaluator);
+	}
+
+	@Bean
+	Step flagIssuesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			FlagIssuesTasklet flagIssuesTasklet, RestartableSteps restartable, RunProgress progress) {
+		return new StepBuilder(FLAG_ISSUES_STEP, jobRepository).tasklet(flagIssuesTasklet, transactionManager)
+			.listener(restartable)
+			.listener(progress)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	FlagIssuesTasklet flagIssuesTasklet(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
+			IssueFlagEvaluator issueFlagEvaluator) {
+		return new FlagIssuesTasklet(runId, runs.get(runId).asOf(), issueFlagEvaluator);
 	}
 
 	@Bean

@@ -56,7 +56,18 @@ public class IngestSummaries {
 				number(files.get("rejected")), number(files.get("duplicates")),
 				states.getOrDefault("CURRENT", 0) + states.getOrDefault("SUPERSEDED", 0),
 				states.getOrDefault("REJECTED", 0), states.getOrDefault("DUPLICATE", 0), warnings, periods,
-				flagsRaised(runId), rejected, exitMessage);
+				flagsRaised(runId), rejected, exitMessage, ledgerRows(runId));
+	}
+
+	private IngestSummary.LedgerRows ledgerRows(long runId) {
+		Map<String, Integer> states = new java.util.HashMap<>();
+		this.jdbc.sql("select state, count(*) from ledger_row where run_id = ? group by state")
+			.param(runId)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+			.list()
+			.forEach((e) -> states.put(e.getKey(), e.getValue()));
+		return new IngestSummary.LedgerRows(states.getOrDefault("CURRENT", 0) + states.getOrDefault("SUPERSEDED", 0),
+				states.getOrDefault("REJECTED", 0), states.getOrDefault("DUPLICATE", 0));
 	}
 
 	private String firstError(long problemId, boolean english) {

@@ -21,10 +21,27 @@ import java.util.List;
  * @param flagsRaised anomaly flags raised by the run
  * @param rejectedFiles where each rejected file went, with its first error
  * @param exitMessage the job's exit message when it did not complete
+ * @param ledgerRows the rows of issue ledgers the run read
  */
 public record IngestSummary(long runId, String status, LocalDateTime asOf, int files, int archived, int rejected,
 		int duplicateFiles, int returnsAccepted, int returnsRejected, int returnsDuplicate, int warnings,
-		List<String> periods, int flagsRaised, List<RejectedFile> rejectedFiles, String exitMessage) {
+		List<String> periods, int flagsRaised, List<RejectedFile> rejectedFiles, String exitMessage,
+		LedgerRows ledgerRows) {
+
+	/**
+	 * Rows of issue ledgers (spec section 12) by outcome.
+	 *
+	 * @param accepted rows accepted (in force, or history behind a later row)
+	 * @param rejected rows refused
+	 * @param duplicate rows of duplicate files
+	 */
+	public record LedgerRows(int accepted, int rejected, int duplicate) {
+
+		public int total() {
+			return this.accepted + this.rejected + this.duplicate;
+		}
+
+	}
 
 	/**
 	 * @param path where the file is now, relative to the root

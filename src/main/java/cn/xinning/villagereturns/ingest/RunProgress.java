@@ -31,11 +31,11 @@ import cn.xinning.villagereturns.support.DaemonScheduler;
 @Component
 public class RunProgress implements JobExecutionListener, StepExecutionListener, DisposableBean {
 
-	private static final Map<String, String> LABELS = Map.of(IngestJobConfiguration.CLAIM_FILES_STEP, "1/6 认领 claim",
-			IngestJobConfiguration.VALIDATE_FILES_STEP, "2/6 校验 validate", IngestJobConfiguration.ACCEPT_RETURNS_STEP,
-			"3/6 接收 accept", IngestJobConfiguration.AGGREGATE_INDICATORS_STEP, "4/6 汇总 aggregate",
-			IngestJobConfiguration.FLAG_ANOMALIES_STEP, "5/6 预警 flag", IngestJobConfiguration.FILE_AWAY_STEP,
-			"6/6 归档 file away");
+	private static final Map<String, String> LABELS = Map.of(IngestJobConfiguration.CLAIM_FILES_STEP, "1/7 认领 claim",
+			IngestJobConfiguration.VALIDATE_FILES_STEP, "2/7 校验 validate", IngestJobConfiguration.ACCEPT_RETURNS_STEP,
+			"3/7 接收 accept", IngestJobConfiguration.AGGREGATE_INDICATORS_STEP, "4/7 汇总 aggregate",
+			IngestJobConfiguration.FLAG_ANOMALIES_STEP, "5/7 预警 flag", IngestJobConfiguration.FLAG_ISSUES_STEP,
+			"6/7 问题预警 issues", IngestJobConfiguration.FILE_AWAY_STEP, "7/7 归档 file away");
 
 	/** Which file state a step moves files out of. */
 	private static final Map<String, String> FROM_STATE = Map.of(IngestJobConfiguration.VALIDATE_FILES_STEP, "CLAIMED",

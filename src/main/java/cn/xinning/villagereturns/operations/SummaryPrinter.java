@@ -29,6 +29,10 @@ final class SummaryPrinter {
 					s.duplicateFiles());
 			out.printf("Returns: accepted %d, rejected %d, duplicates %d; warnings %d%n", s.returnsAccepted(),
 					s.returnsRejected(), s.returnsDuplicate(), s.warnings());
+			if (s.ledgerRows().total() > 0) {
+				out.printf("Issue ledger rows: accepted %d, rejected %d, duplicates %d%n", s.ledgerRows().accepted(),
+						s.ledgerRows().rejected(), s.ledgerRows().duplicate());
+			}
 			out.printf("Periods recomputed: %s%n", s.periods().isEmpty() ? "none" : String.join(", ", s.periods()));
 			out.printf("Anomaly flags raised: %d%n", s.flagsRaised());
 		}
@@ -38,6 +42,10 @@ final class SummaryPrinter {
 					s.rejected(), s.duplicateFiles());
 			out.printf("报表 returns：接收 accepted %d，拒收 rejected %d，重复 duplicate %d；警告 warnings %d%n", s.returnsAccepted(),
 					s.returnsRejected(), s.returnsDuplicate(), s.warnings());
+			if (s.ledgerRows().total() > 0) {
+				out.printf("问题清单 issue ledger rows：接收 accepted %d，拒收 rejected %d，重复 duplicate %d%n",
+						s.ledgerRows().accepted(), s.ledgerRows().rejected(), s.ledgerRows().duplicate());
+			}
 			out.printf("重新计算的期别 periods recomputed：%s%n",
 					s.periods().isEmpty() ? "无 none" : String.join(", ", s.periods()));
 			out.printf("新的异常标记 anomaly flags raised：%d%n", s.flagsRaised());
@@ -67,6 +75,12 @@ final class SummaryPrinter {
 			if (file.duplicateOf().isPresent()) {
 				verdict = english ? "duplicate of " + file.duplicateOf().get() + ", would change nothing"
 						: "与已接收的 " + file.duplicateOf().get() + " 内容相同，不会有任何更改";
+			}
+			else if ("LEDGER".equals(file.layout())) {
+				verdict = english
+						? (file.returns() - file.rejected()) + " of " + file.returns()
+								+ " ledger rows would be accepted"
+						: file.returns() + " 条问题记录中将接收 " + (file.returns() - file.rejected()) + " 条";
 			}
 			else if (file.wouldBeRejected()) {
 				verdict = english ? file.rejected() + " of " + file.returns() + " returns would be rejected"

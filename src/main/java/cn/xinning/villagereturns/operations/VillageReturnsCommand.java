@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 				"Monthly village returns of Xinning County: validate, accept, roll up, flag." },
 		subcommands = { IngestCommand.class, WatchCommand.class, ExecutionsCommand.class, RestartCommand.class,
 				ReportCommand.class, RecomputeCommand.class, AnomaliesCommand.class,
+				cn.xinning.villagereturns.ledger.IssuesCommand.class,
 				cn.xinning.villagereturns.generate.GenerateCommand.class,
 				cn.xinning.villagereturns.benchmark.BenchCommand.class,
 				cn.xinning.villagereturns.benchmark.BenchSupportCommands.Load.class,

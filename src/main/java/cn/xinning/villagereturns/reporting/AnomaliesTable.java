@@ -51,14 +51,13 @@ public class AnomaliesTable implements ExportTable {
 	@Override
 	public void rows(PeriodRange range, Consumer<List<String>> sink) {
 		FlagOrder grouped = new FlagOrder(sink);
-		this.jdbc.query(
-				"select period, org_level, org_code, indicator_code, rule_code, severity, observed,"
-						+ " expected_low, expected_high, score, score_infinity, status, message_zh, message_en, flag_id"
-						+ " from anomaly_flag where period between ? and ? order by period, org_level, org_code",
+		this.jdbc.query("select period, org_level, org_code, indicator_code, rule_code, severity, observed,"
+				+ " expected_low, expected_high, score, score_infinity, status, message_zh, message_en, flag_id,"
+				+ " subject" + " from anomaly_flag where period between ? and ? order by period, org_level, org_code",
 				(rs) -> {
 					String score = (rs.getInt(11) != 0) ? ((rs.getInt(11) < 0) ? "-inf" : "inf")
 							: number(rs.getBigDecimal(10));
-					grouped.accept(rs.getLong(15),
+					grouped.accept(rs.getLong(15), rs.getString(16),
 							List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 									rs.getString(6), number(rs.getBigDecimal(7)), number(rs.getBigDecimal(8)),
 									number(rs.getBigDecimal(9)), score, rs.getString(12),
@@ -71,30 +70,36 @@ public class AnomaliesTable implements ExportTable {
 		return Optional.ofNullable(value).map(Numbers::format).orElse("");
 	}
 
-	/** Sorts one organisation's flags by indicator code, rule, then age. */
+	/**
+	 * Sorts one organisation's flags by indicator code, rule, subject (the issue number
+	 * of a ledger flag), then age.
+	 */
 	private static final class FlagOrder {
 
 		private final Consumer<List<String>> sink;
 
-		private final java.util.List<java.util.Map.Entry<Long, List<String>>> group = new java.util.ArrayList<>();
+		private final java.util.List<Grouped> group = new java.util.ArrayList<>();
 
 		FlagOrder(Consumer<List<String>> sink) {
 			this.sink = sink;
 		}
 
-		void accept(long id, List<String> row) {
-			if (!this.group.isEmpty() && !this.group.get(0).getValue().subList(0, 3).equals(row.subList(0, 3))) {
+		private record Grouped(long id, String subject, List<String> row) {
+		}
+
+		void accept(long id, String subject, List<String> row) {
+			if (!this.group.isEmpty() && !this.group.get(0).row().subList(0, 3).equals(row.subList(0, 3))) {
 				flush();
 			}
-			this.group.add(java.util.Map.entry(id, row));
+			this.group.add(new Grouped(id, (subject != null) ? subject : "", row));
 		}
 
 		void flush() {
-			this.group
-				.sort(java.util.Comparator.comparing((java.util.Map.Entry<Long, List<String>> e) -> e.getValue().get(3))
-					.thenComparing((e) -> e.getValue().get(4))
-					.thenComparing(java.util.Map.Entry::getKey));
-			this.group.forEach((e) -> this.sink.accept(e.getValue()));
+			this.group.sort(java.util.Comparator.comparing((Grouped g) -> g.row().get(3))
+				.thenComparing((g) -> g.row().get(4))
+				.thenComparing(Grouped::subject)
+				.thenComparingLong(Grouped::id));
+			this.group.forEach((g) -> this.sink.accept(g.row()));
 			this.group.clear();
 		}
 

@@ -30,8 +30,11 @@ public class HtmlReport {
 
 	private volatile String chartLibrary;
 
-	HtmlReport(HtmlReportQueries queries) {
+	private final IssueLadderHtml issueLadder;
+
+	HtmlReport(HtmlReportQueries queries, IssueLadderHtml issueLadder) {
 		this.queries = queries;
+		this.issueLadder = issueLadder;
 	}
 
 	/** The file name of a period's report, {@code village-returns-2026-02.html}. */
@@ -42,7 +45,7 @@ public class HtmlReport {
 	public void write(YearMonth period, OutputStream out) throws IOException {
 		HtmlReportModel model = this.queries.load(period);
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-		new HtmlReportRenderer(chartLibrary()).render(model, writer);
+		new HtmlReportRenderer(chartLibrary()).render(model, this.issueLadder.section(period), writer);
 		writer.flush();
 	}
 

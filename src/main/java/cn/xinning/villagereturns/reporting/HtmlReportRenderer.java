@@ -36,6 +36,14 @@ final class HtmlReportRenderer {
 	}
 
 	void render(HtmlReportModel model, Writer out) throws IOException {
+		render(model, "", out);
+	}
+
+	/**
+	 * @param issueLadder the issue ledger's section, HTML drawn elsewhere
+	 * ({@code IssueLadderHtml})
+	 */
+	void render(HtmlReportModel model, String issueLadder, Writer out) throws IOException {
 		String title = title(model);
 		out.write("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
 				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
@@ -63,6 +71,7 @@ final class HtmlReportRenderer {
 			TrendCharts.section(model, county, heading, out);
 			out.write("</section>\n");
 		}
+		out.write(issueLadder);
 		out.write("<footer>\n<p>说明：本月值为报送村数值之和；本年累计对当月发生类指标为1月至本月各月之和，对月末存量类指标为本月值。"
 				+ "报送率＝已报村数÷应报村数，及时率＝按时报送村数÷应报村数（首次被接收的报表在截止时间前收到为按时）。"
 				+ "低于100%的比率以黄色标出，低于80%以红色标出。</p>\n</footer>\n</main>\n");

@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import cn.xinning.villagereturns.ledger.IssuesSummaryTable;
+
 import cn.xinning.villagereturns.support.PeriodRange;
 
 /** Writes the exports of spec section 10 for a period (or a range of periods). */
@@ -23,8 +25,9 @@ public class ReportService {
 	private final HtmlReport htmlReport;
 
 	public ReportService(TownshipIndicatorsTable township, CountyIndicatorsTable county, CompletenessTable completeness,
-			AnomaliesTable anomalies, VillageValuesTable villageValues, HtmlReport htmlReport) {
-		this.tables = List.of(township, county, completeness, anomalies, villageValues);
+			AnomaliesTable anomalies, VillageValuesTable villageValues, IssuesSummaryTable issuesSummary,
+			HtmlReport htmlReport) {
+		this.tables = List.of(township, county, completeness, anomalies, villageValues, issuesSummary);
 		this.htmlReport = htmlReport;
 	}
 

@@ -2,6 +2,9 @@ package cn.xinning.villagereturns.returns;
 
 import java.util.List;
 
+import cn.xinning.villagereturns.intake.TextDecoder;
+import cn.xinning.villagereturns.ledger.LedgerFile;
+import cn.xinning.villagereturns.ledger.LedgerFileReader;
 import cn.xinning.villagereturns.validation.Problem;
 import cn.xinning.villagereturns.validation.RuleCode;
 
@@ -16,10 +19,22 @@ public final class FileValidator {
 
 	private final long maxBytes;
 
+	private final LedgerFileReader ledgerReader;
+
+	/** Reads returns only. */
 	public FileValidator(ValidationContext context, long maxBytes) {
+		this(context, maxBytes, null);
+	}
+
+	/**
+	 * @param ledgerReader reads the files whose header is an issue ledger's (spec section
+	 * 12), or null to read every file as returns
+	 */
+	public FileValidator(ValidationContext context, long maxBytes, LedgerFileReader ledgerReader) {
 		this.reader = new ReturnFileReader(context.catalogue());
 		this.validator = new ReturnValidator(context);
 		this.maxBytes = maxBytes;
+		this.ledgerReader = ledgerReader;
 	}
 
 	/**
@@ -32,7 +47,15 @@ public final class FileValidator {
 					String.valueOf(this.maxBytes));
 			return new Result(new ReadFile("", java.util.Optional.empty(), List.of(tooLarge), List.of()), List.of());
 		}
-		ReadFile read = this.reader.read(content.get());
+		TextDecoder.Result decoded = TextDecoder.decode(content.get());
+		if (this.ledgerReader != null && decoded instanceof TextDecoder.Decoded text
+				&& LedgerFileReader.isLedger(text.text())) {
+			LedgerFile ledger = this.ledgerReader.read(text);
+			ReadFile read = new ReadFile(ledger.encoding(), java.util.Optional.of(Layout.LEDGER), ledger.allProblems(),
+					List.of());
+			return new Result(read, List.of(), java.util.Optional.of(ledger));
+		}
+		ReadFile read = this.reader.read(decoded);
 		java.util.Set<String> absentColumns = read.fileProblems()
 			.stream()
 			.filter((p) -> p.rule() == RuleCode.V_REQUIRED)
@@ -46,10 +69,17 @@ public final class FileValidator {
 	}
 
 	/**
-	 * @param read what was read, with file-level problems
+	 * @param read what was read, with file-level problems (for a ledger: every problem of
+	 * the file and its rows)
 	 * @param returns the returns after the rules
+	 * @param ledger the issue ledger, when the file is one
 	 */
-	public record Result(ReadFile read, List<CheckedReturn> returns) {
+	public record Result(ReadFile read, List<CheckedReturn> returns, java.util.Optional<LedgerFile> ledger) {
+
+		public Result(ReadFile read, List<CheckedReturn> returns) {
+			this(read, returns, java.util.Optional.empty());
+		}
+
 	}
 
 	@FunctionalInterface

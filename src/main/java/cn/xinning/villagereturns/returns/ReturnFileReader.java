@@ -41,7 +41,11 @@ public final class ReturnFileReader {
 	}
 
 	public ReadFile read(byte[] content) {
-		TextDecoder.Result result = TextDecoder.decode(content);
+		return read(TextDecoder.decode(content));
+	}
+
+	/** Reads content already decoded (or found undecodable). */
+	public ReadFile read(TextDecoder.Result result) {
 		if (result instanceof Decoded decoded) {
 			return read(decoded);
 		}

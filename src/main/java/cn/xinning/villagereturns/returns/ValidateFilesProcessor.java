@@ -36,7 +36,7 @@ public class ValidateFilesProcessor implements ItemProcessor<ClaimedFile, Valida
 		Path path = this.workFolder.resolve(file.relativePath());
 		try {
 			FileValidator.Result result = this.validator.validate(Files.size(path), () -> Files.readAllBytes(path));
-			return new ValidatedFile(file, result.read(), result.returns());
+			return new ValidatedFile(file, result.read(), result.returns(), result.ledger());
 		}
 		catch (RuntimeException ex) {
 			log.error("Cannot validate {}", path, ex);

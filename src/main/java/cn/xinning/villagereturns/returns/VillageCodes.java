@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import cn.xinning.villagereturns.support.Text;
 
 /** How a village code cell reads, including the two ways Excel damages a long number. */
-final class VillageCodes {
+public final class VillageCodes {
 
 	private static final Pattern CODE = Pattern.compile("\\d{12}");
 
@@ -13,7 +13,7 @@ final class VillageCodes {
 
 	private static final Pattern TRAILING_DECIMAL = Pattern.compile("\\d+\\.0+");
 
-	enum Shape {
+	public enum Shape {
 
 		/** Twelve digits. */
 		CODE,
@@ -36,11 +36,11 @@ final class VillageCodes {
 	private VillageCodes() {
 	}
 
-	static String normalize(String raw) {
+	public static String normalize(String raw) {
 		return Text.normalize(raw);
 	}
 
-	static Shape shape(String normalized) {
+	public static Shape shape(String normalized) {
 		if (normalized.isEmpty()) {
 			return Shape.EMPTY;
 		}

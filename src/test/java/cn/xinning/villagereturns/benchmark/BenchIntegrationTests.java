@@ -35,9 +35,11 @@ class BenchIntegrationTests {
 		List<String> table = Files.readAllLines(out.resolve("results-40.md"), StandardCharsets.UTF_8);
 		assertThat(table).hasSize(3);
 		assertThat(table.get(0)).startsWith("| scale | database | files | values | wall incl. JVM (s) | job (s) |")
-			.endsWith("| floor (s) | pipeline / floor |");
+			.contains("| flag issues |")
+			.endsWith("| floor (s) | pipeline / floor | ledger rows |");
 		String[] cells = table.get(2).split("\\s*\\|\\s*");
-		assertThat(List.of(cells).subList(1, 5)).containsExactly("40", "h2", "40", "800");
+		assertThat(List.of(cells).subList(1, 5)).containsExactly("40", "h2", "80", "800");
+		assertThat(cells[cells.length - 1]).isEqualTo("400");
 		for (int column = 5; column < cells.length; column++) {
 			assertThat(Double.parseDouble(cells[column])).as(table.get(0).split("\\|")[column])
 				.isGreaterThanOrEqualTo(0);
@@ -49,6 +51,9 @@ class BenchIntegrationTests {
 			assertThat(query(db, "select state, count(*) from submission where period = '2026-10' group by state"))
 				.containsExactly("CURRENT 40");
 			assertThat(query(db, "select count(*) from problem")).containsExactly("0");
+			// a ledger of ten valid rows beside every return
+			assertThat(query(db, "select state, count(*) from ledger_row group by state"))
+				.containsExactly("CURRENT 400");
 			assertThat(query(db, "select count(*) from bench_floor_value")).containsExactly("800");
 		}
 	}

@@ -124,8 +124,8 @@ class CliIntegrationTests {
 			.isZero();
 
 		assertThat(Files.list(reports).map((p) -> p.getFileName().toString()).sorted().toList()).containsExactly(
-				"anomalies.csv", "completeness.csv", "county_indicators.csv", "township_indicators.csv",
-				"village_values.csv");
+				"anomalies.csv", "completeness.csv", "county_indicators.csv", "issues_summary.csv",
+				"township_indicators.csv", "village_values.csv");
 		List<String> completeness = Files.readAllLines(reports.resolve("completeness.csv"), StandardCharsets.UTF_8);
 		assertThat(completeness).contains("2026-10,COUNTY,430528,311,1,1,0.3,0.3",
 				"2026-10,TOWNSHIP,430528100,30,1,1,3.3,3.3");

@@ -1,0 +1,103 @@
+package cn.xinning.villagereturns.ledger;
+
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import cn.xinning.villagereturns.anomaly.Flag;
+import cn.xinning.villagereturns.anomaly.FlagStore;
+import cn.xinning.villagereturns.reference.ReferenceData;
+import cn.xinning.villagereturns.reference.Village;
+import cn.xinning.villagereturns.reference.VillageRegistry;
+
+/**
+ * Keeps the ladder's flags equal to the rules over the issues in force at a business
+ * time. The late flags depend on an issue's dates only, so a month is re-evaluated whole
+ * when its issues changed; STALE_ISSUE also depends on the date, so every run re-judges
+ * the OPEN issues (and the STALE flags still open) of every month: an issue ages into
+ * STALE without a new file, and a run with an earlier business time closes what is not
+ * yet 30 days old.
+ */
+@Service
+public class IssueFlagEvaluator {
+
+	private static final Logger log = LoggerFactory.getLogger(IssueFlagEvaluator.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final FlagStore store;
+
+	private final ReferenceData referenceData;
+
+	public IssueFlagEvaluator(JdbcTemplate jdbc, FlagStore store, ReferenceData referenceData) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.referenceData = referenceData;
+	}
+
+	/** Months to re-evaluate whole (true) or for STALE_ISSUE only (false), in order. */
+	public TreeMap<YearMonth, Boolean> plan(List<YearMonth> changed) {
+		TreeMap<YearMonth, Boolean> plan = new TreeMap<>();
+		TreeSet<String> aging = new TreeSet<>(
+				this.jdbc.queryForList("select distinct period from ledger_issue where status = 'OPEN'", String.class));
+		aging.addAll(this.jdbc.queryForList(
+				"select distinct period from anomaly_flag where rule_code = ?" + " and status <> 'CLOSED'",
+				String.class, IssueFlagRules.STALE_ISSUE));
+		aging.forEach((p) -> plan.put(YearMonth.parse(p), false));
+		changed.forEach((p) -> plan.put(p, true));
+		return plan;
+	}
+
+	/** The months whose issues a run changed. */
+	public List<YearMonth> changedBy(long runId) {
+		return this.jdbc
+			.queryForList("select period from ledger_run_period where run_id = ? order by period", String.class, runId)
+			.stream()
+			.map(YearMonth::parse)
+			.toList();
+	}
+
+	/**
+	 * Re-evaluates one month; the caller's transaction makes it all or nothing.
+	 * @param whole every rule, or STALE_ISSUE only
+	 */
+	public FlagStore.Changes evaluate(YearMonth period, boolean whole, LocalDateTime businessTime, Long runId) {
+		VillageRegistry registry = this.referenceData.current().registry();
+		List<Flag> flags = new ArrayList<>();
+		this.jdbc.query("select village_code, issue_no, raised_on, category, status, escalated_township_on,"
+				+ " escalated_county_on, resolved_on from ledger_issue where period = ?"
+				+ (whole ? "" : " and status = 'OPEN'"), (rs) -> {
+					LedgerIssue issue = AcceptLedgerRowsWriter.issue(rs);
+					String name = registry.validIn(issue.villageCode(), period)
+						.or(() -> registry.anyLine(issue.villageCode()))
+						.map(Village::name)
+						.orElse(issue.villageCode());
+					flags.addAll(IssueFlagRules.flags(issue, name, businessTime.toLocalDate(), !whole));
+				}, period.toString());
+		List<String> rules = whole ? IssueFlagRules.ALL : List.of(IssueFlagRules.STALE_ISSUE);
+		FlagStore.Changes changes = this.store.apply(period, rules, flags, runId, businessTime);
+		log.info("Issue flags of {} at {} ({}): {} hold, {} raised, {} updated, {} closed", period, businessTime,
+				whole ? "all rules" : "stale only", flags.size(), changes.raised(), changes.updated(),
+				changes.closed());
+		return changes;
+	}
+
+	/** Every month of the plan; returns how many flags changed. */
+	public int evaluate(TreeMap<YearMonth, Boolean> plan, LocalDateTime businessTime, Long runId) {
+		int changed = 0;
+		for (var month : plan.entrySet()) {
+			FlagStore.Changes changes = evaluate(month.getKey(), month.getValue(), businessTime, runId);
+			changed += changes.raised() + changes.updated() + changes.closed();
+		}
+		return changed;
+	}
+
+}

@@ -9,7 +9,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PagesController {
 
 	@GetMapping("/login")
-	String login() {
+	String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String error,
+			org.springframework.ui.Model model) {
+		if (error != null) {
+			model.addAttribute("loginError",
+					"console.login.error." + (java.util.List.of("locked", "disabled").contains(error) ? error : "bad"));
+		}
 		return "login";
 	}
 

@@ -33,11 +33,11 @@ final class UploadName {
 		if (name.length() > MAX_LENGTH) {
 			return Optional.of("console.upload.name.long");
 		}
-		if (!ALLOWED.matcher(name).matches() || !name.strip().equals(name)) {
-			return Optional.of("console.upload.name.characters");
-		}
 		if (InboxScanner.isIgnored(name)) {
 			return Optional.of("console.upload.name.ignored");
+		}
+		if (!ALLOWED.matcher(name).matches() || !name.strip().equals(name)) {
+			return Optional.of("console.upload.name.characters");
 		}
 		return Optional.empty();
 	}

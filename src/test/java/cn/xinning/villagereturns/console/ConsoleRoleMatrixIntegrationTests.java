@@ -141,6 +141,7 @@ class ConsoleRoleMatrixIntegrationTests {
 				List.of("→/account/password", "→/account/password", "→/account/password", "→/account/password", LOGIN));
 		matrix.put("POST /runs/1/restart", List.of("403", "403", "403", "→/runs/1", LOGIN));
 		matrix.put("POST /runs/1/stop", List.of("403", "403", "403", "→/runs/1", LOGIN));
+		matrix.put("POST /runs/recompute?period=2026-13", List.of("403", "403", "403", "→/runs", LOGIN));
 		matrix.put("GET /error/403", List.of("403", "403", "403", "403", "403"));
 		matrix.put("GET /css/console.css", List.of("200", "200", "200", "200", "200"));
 		matrix.put("GET /webjars/htmx.org/dist/htmx.min.js", List.of("200", "200", "200", "200", "200"));

@@ -1,6 +1,7 @@
 package cn.xinning.villagereturns.console.runs;
 
 import java.time.Duration;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 import cn.xinning.villagereturns.VillageReturnsProperties;
+import cn.xinning.villagereturns.aggregation.RecomputeService;
 import cn.xinning.villagereturns.console.audit.Audit;
 import cn.xinning.villagereturns.ingest.IngestService;
 import cn.xinning.villagereturns.ingest.IngestSummary;
@@ -49,9 +51,12 @@ public class ConsoleRuns implements DisposableBean {
 
 	private final ShutdownSignal shutdownSignal;
 
+	private final RecomputeService recomputeService;
+
 	public ConsoleRuns(IngestService ingest, WatchService watch, Audit audit, VillageReturnsProperties properties,
-			ShutdownSignal shutdownSignal) {
+			ShutdownSignal shutdownSignal, RecomputeService recomputeService) {
 		this.shutdownSignal = shutdownSignal;
+		this.recomputeService = recomputeService;
 		this.ingest = ingest;
 		this.watch = watch;
 		this.audit = audit;
@@ -107,6 +112,20 @@ public class ConsoleRuns implements DisposableBean {
 	}
 
 	/**
+	 * Recomputes a period's figures and flags from accepted data in the background (as
+	 * {@code recompute --period P}).
+	 * @throws RunRefusedException when a run of this process is working
+	 */
+	public void recompute(YearMonth period, String by, String remote) {
+		claim();
+		this.audit.record(by, Audit.Action.RECOMPUTE, period.toString(), remote);
+		submit(() -> {
+			log.info("Recomputed {}", this.recomputeService.recompute(period));
+			return null;
+		});
+	}
+
+	/**
 	 * Asks a running run to stop at its next commit.
 	 * @throws IllegalArgumentException when it is not running
 	 */
@@ -139,6 +158,7 @@ public class ConsoleRuns implements DisposableBean {
 	@FunctionalInterface
 	private interface Work {
 
+		/** What the run did; null for a recomputation. */
 		IngestSummary run() throws Exception;
 
 	}
@@ -158,7 +178,9 @@ public class ConsoleRuns implements DisposableBean {
 			executor().execute(() -> {
 				try {
 					IngestSummary summary = work.run();
-					log.info("Run {} ended {}", summary.runId(), summary.status());
+					if (summary != null) {
+						log.info("Run {} ended {}", summary.runId(), summary.status());
+					}
 				}
 				catch (RootBusyException ex) {
 					log.info("Not started: {}", ex.getMessage());

@@ -130,6 +130,27 @@ class RunsController {
 		return "redirect:/runs";
 	}
 
+	@PostMapping("/runs/recompute")
+	String recompute(@RequestParam(required = false) String period, @AuthenticationPrincipal ConsolePrincipal me,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		java.time.YearMonth month;
+		try {
+			month = java.time.YearMonth.parse((period != null) ? period.strip() : "");
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			Notice.refused(redirect, "console.runs.recomputePeriod", String.valueOf(period));
+			return "redirect:/runs";
+		}
+		try {
+			this.runs.recompute(month, me.username(), request.getRemoteAddr());
+			Notice.ok(redirect, "console.runs.recomputeStarted", month.toString());
+		}
+		catch (ConsoleRuns.RunRefusedException ex) {
+			Notice.refused(redirect, "console.runs.busy");
+		}
+		return "redirect:/runs";
+	}
+
 	private boolean restartable(long id, String status) {
 		if (!List.of("FAILED", "STOPPED", "STARTING", "STARTED", "STOPPING").contains(status)) {
 			return false;

@@ -104,6 +104,11 @@ class ConsoleRoleMatrixIntegrationTests {
 				"0".repeat(64), LocalDateTime.parse("2026-11-04T09:00"));
 		this.clerkUpload = this.jdbc.queryForObject("select max(upload_id) from console_upload", Long.class);
 		this.accounts.add("someone", Role.VIEWER, Optional.empty(), "first-password", false, "test");
+		for (ConsolePrincipal reader : List.of(VIEWER, CLERK, TOWNSHIP_CLERK, ADMIN)) {
+			this.accounts.add(reader.username(), reader.role(), reader.township(), "password-of-" + reader.username(),
+					false, "test");
+		}
+		this.accounts.add("fresh", Role.ADMIN, Optional.empty(), "first-password", true, "test");
 	}
 
 	@Test
@@ -167,6 +172,17 @@ class ConsoleRoleMatrixIntegrationTests {
 	}
 
 	@Test
+	void aUserDisabledWhileLoggedInIsLoggedOutAtTheNextRequest() throws Exception {
+		this.accounts.add("leaving", Role.VIEWER, Optional.empty(), "leaving-password", false, "test");
+		ConsolePrincipal leaving = principal("leaving", Role.VIEWER, null);
+		assertThat(this.mvc.perform(get("/runs").with(user(leaving))).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
+		this.accounts.disable("leaving", "test");
+		assertThat(this.mvc.perform(get("/runs").with(user(leaving))).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo("/login?error=disabled");
+	}
+
+	@Test
 	void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
 		int status = this.mvc.perform(post("/runs/1/restart").with(user(ADMIN))).andReturn().getResponse().getStatus();
 		assertThat(status).isEqualTo(403);
@@ -174,7 +190,7 @@ class ConsoleRoleMatrixIntegrationTests {
 
 	@Test
 	void aUserWithAOneTimePasswordIsSentToThePasswordFormFirst() throws Exception {
-		ConsolePrincipal fresh = new ConsolePrincipal("admin", "x", Role.ADMIN, Optional.empty(), true, false, true);
+		ConsolePrincipal fresh = new ConsolePrincipal("fresh", "x", Role.ADMIN, Optional.empty(), true, false, true);
 		MvcResult result = this.mvc.perform(get("/runs").with(user(fresh))).andReturn();
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
 		assertThat(this.mvc.perform(get("/account/password").with(user(fresh))).andReturn().getResponse().getStatus())

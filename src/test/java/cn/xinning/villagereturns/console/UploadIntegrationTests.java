@@ -63,11 +63,17 @@ class UploadIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	cn.xinning.villagereturns.console.users.UserAccounts accounts;
+
 	@BeforeEach
 	void reset() {
 		root.reset(this.jdbc);
 		this.jdbc.update("delete from console_upload");
 		this.jdbc.update("delete from console_audit");
+		this.jdbc.update("delete from console_user");
+		this.accounts.add("clerk", Role.CLERK, Optional.empty(), "clerk-password", false, "test");
+		this.accounts.add("yidu", Role.CLERK, Optional.of("430528101"), "yidu-password", false, "test");
 	}
 
 	@Test

@@ -48,7 +48,7 @@ public class SecurityConfiguration {
 			+ " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleUsers users) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/error/**")
 			.permitAll()
@@ -71,7 +71,7 @@ public class SecurityConfiguration {
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.exceptionHandling((errors) -> errors.accessDeniedPage("/error/403"))
-			.addFilterAfter(new MustChangePasswordFilter(), AuthorizationFilter.class);
+			.addFilterAfter(new MustChangePasswordFilter(users), AuthorizationFilter.class);
 		return http.build();
 	}
 
@@ -101,21 +101,39 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * Until a user with a one-time password has set a new one, every page but the
+	 * A user disabled (or removed) while logged in is logged out at the next request;
+	 * until a user with a one-time password has set a new one, every page but the
 	 * password form (and logout) redirects there.
 	 */
 	static final class MustChangePasswordFilter extends OncePerRequestFilter {
+
+		private final ConsoleUsers users;
+
+		MustChangePasswordFilter(ConsoleUsers users) {
+			this.users = users;
+		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			if (authentication != null && authentication.getPrincipal() instanceof ConsolePrincipal principal
-					&& principal.mustChange() && !path.equals("/account/password") && !path.equals("/logout")
-					&& !path.startsWith("/css/") && !path.startsWith("/webjars/") && !path.startsWith("/error")) {
-				response.sendRedirect(request.getContextPath() + "/account/password");
-				return;
+			boolean asset = path.startsWith("/css/") || path.startsWith("/webjars/") || path.startsWith("/error");
+			if (!asset && authentication != null
+					&& authentication.getPrincipal() instanceof ConsolePrincipal principal) {
+				if (!this.users.find(principal.username()).map(ConsoleUser::enabled).orElse(false)) {
+					jakarta.servlet.http.HttpSession session = request.getSession(false);
+					if (session != null) {
+						session.invalidate();
+					}
+					SecurityContextHolder.clearContext();
+					response.sendRedirect(request.getContextPath() + "/login?error=disabled");
+					return;
+				}
+				if (principal.mustChange() && !path.equals("/account/password") && !path.equals("/logout")) {
+					response.sendRedirect(request.getContextPath() + "/account/password");
+					return;
+				}
 			}
 			chain.doFilter(request, response);
 		}

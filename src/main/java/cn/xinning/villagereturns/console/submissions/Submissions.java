@@ -118,12 +118,19 @@ public class Submissions {
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(limit);
 		pageArgs.add(offset);
+		// the page is cut from current_return alone (an index in this order), then
+		// joined;
+		// within one period the order is the village code alone, which MySQL then takes
+		// from the period's index whatever the connection's collation
+		String order = period.isPresent() ? "c.village_code" : "c.period desc, c.village_code";
 		List<InForce> rows = this.jdbc
 			.sql("select c.village_code, (select min(v.village_name) from village v where v.village_code = c.village_code),"
 					+ " (select min(v.township_name) from village v where v.village_code = c.village_code),"
-					+ " c.period, c.first_received_at, s.received_at, f.file_name, s.run_id from current_return c"
+					+ " c.period, c.first_received_at, s.received_at, f.file_name, s.run_id from (select c.village_code,"
+					+ " c.period, c.submission_id, c.first_received_at from current_return c" + where + " order by "
+					+ order + " limit ? offset ?) c"
 					+ " join submission s on s.submission_id = c.submission_id join inbox_file f on f.file_id = s.file_id"
-					+ where + " order by c.period desc, c.village_code limit ? offset ?")
+					+ " order by " + order)
 			.params(pageArgs)
 			.query((rs, n) -> {
 				LocalDateTime first = rs.getObject(5, LocalDateTime.class);

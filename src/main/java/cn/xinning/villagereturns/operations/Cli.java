@@ -117,6 +117,9 @@ public final class Cli {
 			// the console's libraries are on the class path: a command line run does not
 			// pay for their set-up (a template engine, a JSON mapper, a generated user)
 			application.setDefaultProperties(java.util.Map.of("spring.autoconfigure.exclude", WEB_ONLY));
+			// nor warms up, on a second thread, the JSON and HTTP converters only serve
+			// uses
+			System.setProperty("spring.backgroundpreinitializer.ignore", "true");
 		}
 		// SIGTERM and Ctrl-C stop a running job gracefully (GracefulShutdown), not
 		// through hooks

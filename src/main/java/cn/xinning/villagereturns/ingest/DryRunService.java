@@ -8,7 +8,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,36 +57,68 @@ public class DryRunService {
 
 	public DryRunReport dryRun(Optional<LocalDateTime> asOf) throws IOException {
 		LocalDateTime businessTime = asOf.orElseGet(() -> BusinessTime.now(this.properties.timeZone()));
-		ReferenceData.Snapshot reference = this.referenceData.current();
-		FileValidator validator = new FileValidator(new ValidationContext(reference.catalogue(), reference.registry(),
-				java.time.YearMonth.from(businessTime), this.properties.reportingStart(), this.properties.rules()),
-				this.properties.inbox().maxFileMegabytes() * 1024L * 1024L,
-				new LedgerFileReader(reference.registry(), businessTime.toLocalDate()));
+		FileValidator validator = validator(businessTime);
 		List<DryRunReport.FileReport> files = new ArrayList<>();
 		for (InboxScanner.InboxEntry entry : InboxScanner.ready(this.folders.inbox(), Instant.now(),
 				Duration.ofSeconds(this.properties.inbox().quietSeconds()))) {
-			FileValidator.Result result = validator.validate(Files.size(entry.path()),
-					() -> Files.readAllBytes(entry.path()));
-			List<Problem> problems = new ArrayList<>(result.read().fileProblems());
-			result.returns().forEach((r) -> problems.addAll(r.problems()));
-			problems.sort(Comparator.comparingInt(Problem::line));
-			int rejected = (int) result.returns()
-				.stream()
-				.filter((r) -> result.read().isRejectedWhole() || !r.isAccepted())
-				.count();
-			// a ledger counts its rows where a file of returns counts returns
-			int total = result.ledger().map((l) -> l.rows().size()).orElse(result.returns().size());
-			rejected = result.ledger().map(LedgerFile::rejectedRows).orElse(rejected);
-			files.add(new DryRunReport.FileReport(entry.relativePath(), result.read().encoding(),
-					result.read().layout().map(Enum::name).orElse(""), total, rejected,
-					acceptedBefore(Sha256.of(entry.path())), problems.stream().map(this::line).toList()));
+			files.add(check(validator, entry.relativePath(), Files.size(entry.path()),
+					() -> Files.readAllBytes(entry.path()), Sha256.of(entry.path()), this.properties.locale())
+				.report());
 		}
 		return new DryRunReport(businessTime, files);
 	}
 
-	private DryRunReport.ProblemLine line(Problem problem) {
+	/**
+	 * One file checked as a run would check it now (the console's upload), with its
+	 * problems in the reader's language.
+	 * @param name the file's name
+	 * @param content its bytes
+	 * @param locale the reader's language
+	 */
+	public FileCheck check(String name, byte[] content, Locale locale) throws IOException {
+		LocalDateTime businessTime = BusinessTime.now(this.properties.timeZone());
+		return check(validator(businessTime), name, content.length, () -> content, Sha256.of(content), locale);
+	}
+
+	/**
+	 * @param report what a run would do with the file
+	 * @param villageCodes the village codes of its returns, as read
+	 */
+	public record FileCheck(DryRunReport.FileReport report, Set<String> villageCodes) {
+	}
+
+	private FileValidator validator(LocalDateTime businessTime) {
+		ReferenceData.Snapshot reference = this.referenceData.current();
+		return new FileValidator(new ValidationContext(reference.catalogue(), reference.registry(),
+				java.time.YearMonth.from(businessTime), this.properties.reportingStart(), this.properties.rules()),
+				this.properties.inbox().maxFileMegabytes() * 1024L * 1024L,
+				new LedgerFileReader(reference.registry(), businessTime.toLocalDate()));
+	}
+
+	private FileCheck check(FileValidator validator, String path, long size, FileValidator.ContentSupplier content,
+			String sha256, Locale locale) throws IOException {
+		FileValidator.Result result = validator.validate(size, content);
+		List<Problem> problems = new ArrayList<>(result.read().fileProblems());
+		result.returns().forEach((r) -> problems.addAll(r.problems()));
+		problems.sort(Comparator.comparingInt(Problem::line));
+		int rejected = (int) result.returns()
+			.stream()
+			.filter((r) -> result.read().isRejectedWhole() || !r.isAccepted())
+			.count();
+		// a ledger counts its rows where a file of returns counts returns
+		int total = result.ledger().map((l) -> l.rows().size()).orElse(result.returns().size());
+		rejected = result.ledger().map(LedgerFile::rejectedRows).orElse(rejected);
+		Set<String> villages = new TreeSet<>();
+		result.returns().forEach((r) -> villages.add(r.villageCode()));
+		result.ledger().ifPresent((l) -> l.rows().forEach((r) -> villages.add(r.villageCode())));
+		return new FileCheck(new DryRunReport.FileReport(path, result.read().encoding(),
+				result.read().layout().map(Enum::name).orElse(""), total, rejected, acceptedBefore(sha256),
+				problems.stream().map((p) -> line(p, locale)).toList()), villages);
+	}
+
+	private DryRunReport.ProblemLine line(Problem problem, Locale locale) {
 		return new DryRunReport.ProblemLine(problem.line(), problem.column(), problem.value(), problem.rule().code(),
-				problem.severity().name(), this.messages.render(problem, this.properties.locale()));
+				problem.severity().name(), this.messages.render(problem, locale));
 	}
 
 	private Optional<String> acceptedBefore(String sha256) {

@@ -60,9 +60,149 @@ public class Executions {
 	 * @param commits commits
 	 * @param rollbacks rollbacks
 	 * @param exitMessage exit description (the failure, when it failed)
+	 * @param started when it started (the job repository's clock: this JVM's zone)
+	 * @param ended when it ended, if it has
 	 */
 	public record Step(long executionId, String name, String status, long read, long written, long skipped,
-			long commits, long rollbacks, String exitMessage) {
+			long commits, long rollbacks, String exitMessage, Optional<LocalDateTime> started,
+			Optional<LocalDateTime> ended) {
+
+		/** How long it ran, if it has ended. */
+		public Optional<java.time.Duration> duration() {
+			return this.started.flatMap((s) -> this.ended.map((e) -> java.time.Duration.between(s, e)));
+		}
+
+	}
+
+	/**
+	 * One line of the run list, read in a few set-based queries per page.
+	 *
+	 * @param runId the run
+	 * @param status its latest execution's status, NOT_STARTED when it has none
+	 * @param asOf business time
+	 * @param started its first execution's start (the job repository's clock)
+	 * @param ended its latest execution's end
+	 * @param executions how many times it was started or restarted
+	 * @param files files claimed
+	 * @param archived files archived
+	 * @param rejectedFiles files rejected
+	 * @param returnsAccepted returns accepted (in force or superseded since)
+	 * @param returnsRejected returns rejected
+	 * @param returnsDuplicate returns of duplicate files
+	 * @param flagsRaised flags raised by the run
+	 * @param exitMessage the latest execution's exit description
+	 */
+	public record RunRow(long runId, String status, LocalDateTime asOf, Optional<LocalDateTime> started,
+			Optional<LocalDateTime> ended, int executions, int files, int archived, int rejectedFiles,
+			int returnsAccepted, int returnsRejected, int returnsDuplicate, int flagsRaised, String exitMessage) {
+	}
+
+	/**
+	 * A page of the run list and how many runs match.
+	 *
+	 * @param rows the runs of the page, latest first
+	 * @param total runs matching the filter
+	 */
+	public record RunPage(List<RunRow> rows, long total) {
+	}
+
+	/**
+	 * The runs matching the filter, latest first, a page at a time: filtered, counted and
+	 * paged in SQL.
+	 * @param status only runs whose latest execution has this status (NOT_STARTED for
+	 * none)
+	 * @param from only runs with a business date on or after this
+	 * @param to only runs with a business date on or before this
+	 */
+	public RunPage page(Optional<String> status, Optional<java.time.LocalDate> from, Optional<java.time.LocalDate> to,
+			int offset, int limit) {
+		return page(Optional.empty(), status, from, to, offset, limit);
+	}
+
+	/** One run as the list shows it. */
+	public Optional<RunRow> row(long runId) {
+		return page(Optional.of(runId), Optional.empty(), Optional.empty(), Optional.empty(), 0, 1).rows()
+			.stream()
+			.findFirst();
+	}
+
+	private RunPage page(Optional<Long> runId, Optional<String> status, Optional<java.time.LocalDate> from,
+			Optional<java.time.LocalDate> to, int offset, int limit) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		List<Object> args = new ArrayList<>();
+		runId.ifPresent((id) -> {
+			where.append(" and r.run_id = ?");
+			args.add(id);
+		});
+		status.map((st) -> st.toUpperCase(Locale.ROOT)).ifPresent((st) -> {
+			where.append(" and coalesce(e.STATUS, 'NOT_STARTED') = ?");
+			args.add(st);
+		});
+		from.ifPresent((d) -> {
+			where.append(" and r.as_of >= ?");
+			args.add(d.atStartOfDay());
+		});
+		to.ifPresent((d) -> {
+			where.append(" and r.as_of < ?");
+			args.add(d.plusDays(1).atStartOfDay());
+		});
+		String latest = "from ingest_run r left join (select p.PARAMETER_VALUE as run_key,"
+				+ " max(x.JOB_EXECUTION_ID) as last_id, min(x.START_TIME) as first_start, count(*) as executions"
+				+ " from BATCH_JOB_EXECUTION_PARAMS p join BATCH_JOB_EXECUTION x on x.JOB_EXECUTION_ID = p.JOB_EXECUTION_ID"
+				+ " join BATCH_JOB_INSTANCE i on i.JOB_INSTANCE_ID = x.JOB_INSTANCE_ID where i.JOB_NAME = '"
+				+ IngestJobConfiguration.JOB_NAME + "' and p.PARAMETER_NAME = '" + IngestJobConfiguration.RUN_ID
+				+ "' group by p.PARAMETER_VALUE) l on l.run_key = concat(r.run_id, '')"
+				+ " left join BATCH_JOB_EXECUTION e on e.JOB_EXECUTION_ID = l.last_id";
+		Long total = this.jdbc.queryForObject("select count(*) " + latest + where, Long.class, args.toArray());
+		List<Object> pageArgs = new ArrayList<>(args);
+		pageArgs.add(limit);
+		pageArgs.add(offset);
+		List<Object[]> heads = this.jdbc.query(
+				"select r.run_id, coalesce(e.STATUS, 'NOT_STARTED'), r.as_of, l.first_start, e.END_TIME,"
+						+ " coalesce(l.executions, 0), e.EXIT_MESSAGE " + latest + where
+						+ " order by r.run_id desc limit ? offset ?",
+				(rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDateTime.class),
+						rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class), rs.getInt(6),
+						rs.getString(7) },
+				pageArgs.toArray());
+		if (heads.isEmpty()) {
+			return new RunPage(List.of(), (total != null) ? total : 0);
+		}
+		String ids = String.join(",", heads.stream().map((h) -> String.valueOf(h[0])).toList());
+		java.util.Map<Long, int[]> files = new java.util.HashMap<>();
+		this.jdbc.query("select run_id, count(*), sum(case when outcome = 'ARCHIVED' then 1 else 0 end),"
+				+ " sum(case when outcome = 'REJECTED' then 1 else 0 end) from inbox_file where run_id in (" + ids
+				+ ") group by run_id", (rs) -> {
+					files.put(rs.getLong(1), new int[] { rs.getInt(2), rs.getInt(3), rs.getInt(4) });
+				});
+		java.util.Map<Long, int[]> returns = new java.util.HashMap<>();
+		this.jdbc.query(
+				"select run_id, state, count(*) from submission where run_id in (" + ids + ") group by run_id, state",
+				(rs) -> {
+					int[] counts = returns.computeIfAbsent(rs.getLong(1), (k) -> new int[3]);
+					switch (rs.getString(2)) {
+						case "CURRENT", "SUPERSEDED" -> counts[0] += rs.getInt(3);
+						case "REJECTED" -> counts[1] += rs.getInt(3);
+						case "DUPLICATE" -> counts[2] += rs.getInt(3);
+						default -> {
+						}
+					}
+				});
+		java.util.Map<Long, Integer> flags = new java.util.HashMap<>();
+		this.jdbc.query("select raised_run_id, count(*) from anomaly_flag where raised_run_id in (" + ids
+				+ ") group by raised_run_id", (rs) -> {
+					flags.put(rs.getLong(1), rs.getInt(2));
+				});
+		List<RunRow> rows = new ArrayList<>();
+		for (Object[] h : heads) {
+			long id = (Long) h[0];
+			int[] f = files.getOrDefault(id, new int[3]);
+			int[] r = returns.getOrDefault(id, new int[3]);
+			rows.add(new RunRow(id, (String) h[1], (LocalDateTime) h[2], Optional.ofNullable((LocalDateTime) h[3]),
+					Optional.ofNullable((LocalDateTime) h[4]), (Integer) h[5], f[0], f[1], f[2], r[0], r[1], r[2],
+					flags.getOrDefault(id, 0), (h[6] != null) ? (String) h[6] : ""));
+		}
+		return new RunPage(rows, (total != null) ? total : 0);
 	}
 
 	/**
@@ -108,7 +248,8 @@ public class Executions {
 				steps.add(new Step(execution.getId(), step.getStepName(), step.getStatus().name(), step.getReadCount(),
 						step.getWriteCount(),
 						step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount(),
-						step.getCommitCount(), step.getRollbackCount(), (exit != null) ? exit : ""));
+						step.getCommitCount(), step.getRollbackCount(), (exit != null) ? exit : "",
+						Optional.ofNullable(step.getStartTime()), Optional.ofNullable(step.getEndTime())));
 			}
 		}
 		return steps;

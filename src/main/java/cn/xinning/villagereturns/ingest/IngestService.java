@@ -107,23 +107,10 @@ public class IngestService {
 	public IngestSummary restart(long runId) throws Exception {
 		IngestRun run = this.runs.find(runId)
 			.orElseThrow(() -> new IllegalArgumentException("没有第 " + runId + " 次运行 / there is no run " + runId));
-		JobExecution last = lastExecution(runId);
-		if (last.getStatus() == BatchStatus.COMPLETED) {
-			throw new IllegalArgumentException("第 " + runId + " 次运行已完成，无需重跑 / run " + runId + " has completed");
-		}
-		if (last.getStatus() == BatchStatus.ABANDONED) {
-			throw new IllegalArgumentException("第 " + runId + " 次运行已放弃，不能重跑 / run " + runId + " was abandoned");
-		}
+		JobExecution last = checkRestartable(runId);
 		this.folders.createAll();
 		if (last.getStatus().isRunning()) {
-			IngestRuns.Owner owner = this.runs.owner(runId);
-			if (owner.process()
-				.isAlive(owner.heartbeat(), BusinessTime.now(this.properties.timeZone()), ProcessLock.STALE)) {
-				throw new IllegalArgumentException("第 " + runId + " 次运行仍在进行（" + owner.process() + "），不能重跑 / run "
-						+ runId + " is still running (" + owner.process() + ")");
-			}
-			log.warn("Run {} was left {} by {}, which is gone: recovering it", runId, last.getStatus(),
-					owner.process());
+			log.warn("Run {} was left {} by a process that is gone: recovering it", runId, last.getStatus());
 			this.jobOperator.recover(last);
 		}
 		this.lock.acquireOrThrow(ProcessLock.INGEST);
@@ -137,6 +124,59 @@ public class IngestService {
 		finally {
 			this.lock.release(ProcessLock.INGEST);
 		}
+	}
+
+	/**
+	 * Says whether a run can be restarted now, before anything is done (the console asks
+	 * before it restarts in the background).
+	 * @return its last execution
+	 * @throws IllegalArgumentException why it cannot: it completed, was abandoned, never
+	 * started, or its process is still alive
+	 */
+	public JobExecution checkRestartable(long runId) {
+		if (this.runs.find(runId).isEmpty()) {
+			throw new IllegalArgumentException("没有第 " + runId + " 次运行 / there is no run " + runId);
+		}
+		JobExecution last = lastExecution(runId);
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			throw new IllegalArgumentException("第 " + runId + " 次运行已完成，无需重跑 / run " + runId + " has completed");
+		}
+		if (last.getStatus() == BatchStatus.ABANDONED) {
+			throw new IllegalArgumentException("第 " + runId + " 次运行已放弃，不能重跑 / run " + runId + " was abandoned");
+		}
+		if (last.getStatus().isRunning()) {
+			IngestRuns.Owner owner = this.runs.owner(runId);
+			if (owner.process()
+				.isAlive(owner.heartbeat(), BusinessTime.now(this.properties.timeZone()), ProcessLock.STALE)) {
+				throw new IllegalArgumentException("第 " + runId + " 次运行仍在进行（" + owner.process() + "），不能重跑 / run "
+						+ runId + " is still running (" + owner.process() + ")");
+			}
+		}
+		return last;
+	}
+
+	/**
+	 * Asks a running run to stop at its next commit (it ends STOPPED, restartable),
+	 * whichever process runs it: the request goes through the job repository.
+	 * @throws IllegalArgumentException when the run is not running
+	 */
+	public void stop(long runId) throws Exception {
+		if (this.runs.find(runId).isEmpty()) {
+			throw new IllegalArgumentException("没有第 " + runId + " 次运行 / there is no run " + runId);
+		}
+		JobExecution last = lastExecution(runId);
+		if (!last.getStatus().isRunning()) {
+			throw new IllegalArgumentException("第 " + runId + " 次运行没有在进行（" + last.getStatus() + "），无需停止 / run " + runId
+					+ " is not running (" + last.getStatus() + ")");
+		}
+		IngestRuns.Owner owner = this.runs.owner(runId);
+		if (!owner.process()
+			.isAlive(owner.heartbeat(), BusinessTime.now(this.properties.timeZone()), ProcessLock.STALE)) {
+			throw new IllegalArgumentException(
+					"第 " + runId + " 次运行的进程已不在，请直接重跑 / the process of run " + runId + " is gone: restart it");
+		}
+		log.info("Run {}: stop requested (execution {})", runId, last.getId());
+		this.jobOperator.stop(last);
 	}
 
 	public static JobParameters parameters(long runId) {

@@ -44,6 +44,14 @@ public final class Cli {
 	 */
 	private static final Pattern SPRING_ARGUMENT = Pattern.compile("--[a-zA-Z][\\w-]*\\.[\\w.\\[\\]-]+(=.*)?");
 
+	/** Auto-configurations only the web console uses. */
+	private static final String WEB_ONLY = String.join(",",
+			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+			"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
+			"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+			"org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration");
+
 	private Cli() {
 	}
 
@@ -93,6 +101,11 @@ public final class Cli {
 			addUnlessGiven(springArgs, "--logging.threshold.console=INFO");
 		}
 		addUnlessGiven(springArgs, "--village-returns.progress=true");
+		if (userObject instanceof WebCommand web) {
+			// application.properties says none, for every other command
+			addUnlessGiven(springArgs, "--spring.main.web-application-type=servlet");
+			web.springArguments().forEach((setting) -> addUnlessGiven(springArgs, setting));
+		}
 		return runWithSpring(springArgs, command, userObject instanceof WebCommand, out, err);
 	}
 
@@ -100,6 +113,14 @@ public final class Cli {
 			PrintWriter err) {
 		SpringApplication application = new SpringApplication(VillageReturnsApplication.class);
 		application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+		if (!web) {
+			// the console's libraries are on the class path: a command line run does not
+			// pay for their set-up (a template engine, a JSON mapper, a generated user)
+			application.setDefaultProperties(java.util.Map.of("spring.autoconfigure.exclude", WEB_ONLY));
+			// nor warms up, on a second thread, the JSON and HTTP converters only serve
+			// uses
+			System.setProperty("spring.backgroundpreinitializer.ignore", "true");
+		}
 		// SIGTERM and Ctrl-C stop a running job gracefully (GracefulShutdown), not
 		// through hooks
 		application.setRegisterShutdownHook(false);
@@ -182,6 +203,14 @@ public final class Cli {
 
 	/** A command that serves the web console. */
 	public interface WebCommand {
+
+		/**
+		 * Spring settings its options stand for ({@code --server.port=N}), applied unless
+		 * given explicitly.
+		 */
+		default List<String> springArguments() {
+			return List.of();
+		}
 
 	}
 

@@ -1,0 +1,261 @@
+package cn.xinning.villagereturns.console;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import cn.xinning.villagereturns.console.security.ConsolePrincipal;
+import cn.xinning.villagereturns.console.users.Role;
+import cn.xinning.villagereturns.console.users.UserAccounts;
+import cn.xinning.villagereturns.ingest.IngestService;
+import cn.xinning.villagereturns.ingest.IngestSummary;
+import cn.xinning.villagereturns.support.SampleReturn;
+import cn.xinning.villagereturns.support.TestRoot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every console endpoint for every kind of reader: VIEWER, CLERK, a CLERK limited to
+ * another township, ADMIN and anonymous, with the exact status or redirect each gets. A
+ * control a role may not use answers 403 when posted to directly; a township clerk gets
+ * 404 for another township's files, as if they did not exist.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+		properties = "spring.main.web-application-type=servlet")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleRoleMatrixIntegrationTests {
+
+	static final TestRoot root = TestRoot.create("console-matrix");
+
+	static final String WANBA = "430528100201";
+
+	/** A township other than 湾坝村's (金石镇 430528100). */
+	static final String YIDU = "430528101";
+
+	static final String LOGIN = "→/login";
+
+	static final ConsolePrincipal VIEWER = principal("viewer", Role.VIEWER, null);
+
+	static final ConsolePrincipal CLERK = principal("clerk", Role.CLERK, null);
+
+	static final ConsolePrincipal TOWNSHIP_CLERK = principal("yidu", Role.CLERK, YIDU);
+
+	static final ConsolePrincipal ADMIN = principal("boss", Role.ADMIN, null);
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("village-returns.root", () -> root.path().toString());
+		registry.add("spring.datasource.url", root::url);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	IngestService ingest;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	long rejectedFile;
+
+	long clerkUpload;
+
+	@BeforeAll
+	void oneRunWithARejectedFile() throws Exception {
+		root.reset(this.jdbc);
+		root.drop("湾坝村.csv", SampleReturn.of(WANBA, "2026-10").with("HOME_VISITS", "三百").longFile());
+		IngestSummary run = this.ingest.ingest(Optional.of(LocalDateTime.parse("2026-11-04T10:00")));
+		assertThat(run.runId()).isEqualTo(1);
+		assertThat(run.rejected()).isEqualTo(1);
+		this.rejectedFile = this.jdbc.queryForObject("select file_id from inbox_file where outcome = 'REJECTED'",
+				Long.class);
+		this.jdbc.update(
+				"insert into console_upload (username, original_name, stored_path, size_bytes, sha256,"
+						+ " uploaded_at) values ('clerk', 'a.csv', 'console/2026-11/1-a.csv', 1, ?, ?)",
+				"0".repeat(64), LocalDateTime.parse("2026-11-04T09:00"));
+		this.clerkUpload = this.jdbc.queryForObject("select max(upload_id) from console_upload", Long.class);
+		this.accounts.add("someone", Role.VIEWER, Optional.empty(), "first-password", false, "test");
+		for (ConsolePrincipal reader : List.of(VIEWER, CLERK, TOWNSHIP_CLERK, ADMIN)) {
+			this.accounts.add(reader.username(), reader.role(), reader.township(), "password-of-" + reader.username(),
+					false, "test");
+		}
+		this.accounts.add("fresh", Role.ADMIN, Optional.empty(), "first-password", true, "test");
+	}
+
+	@Test
+	void everyEndpointAnswersEachRoleExactly() throws Exception {
+		Map<String, List<String>> matrix = new LinkedHashMap<>();
+		// VIEWER, CLERK, township CLERK, ADMIN, anonymous
+		matrix.put("GET /login", List.of("200", "200", "200", "200", "200"));
+		matrix.put("GET /", List.of("→/runs", "→/runs", "→/runs", "→/runs", LOGIN));
+		matrix.put("GET /runs", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /runs?status=FAILED&from=2026-11-01&to=2026-11-30", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /runs/1", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /runs/999", List.of("404", "404", "404", "404", LOGIN));
+		matrix.put("GET /submissions", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /submissions?q=湾坝&period=2026-10", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /submissions/" + WANBA + "/2026-10", List.of("200", "200", "404", "200", LOGIN));
+		matrix.put("GET /rejected", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /rejected?q=湾坝", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /rejected/" + this.rejectedFile, List.of("200", "200", "404", "200", LOGIN));
+		matrix.put("GET /rejected/" + this.rejectedFile + "/file", List.of("200", "200", "404", "200", LOGIN));
+		matrix.put("GET /rejected/" + this.rejectedFile + "/errors.csv", List.of("200", "200", "404", "200", LOGIN));
+		matrix.put("GET /upload", List.of("403", "200", "200", "200", LOGIN));
+		matrix.put("GET /upload/" + this.clerkUpload, List.of("403", "200", "404", "200", LOGIN));
+		matrix.put("GET /upload/" + this.clerkUpload + "/status", List.of("403", "200", "404", "200", LOGIN));
+		matrix.put("UPLOAD /upload/check", List.of("403", "→/upload", "→/upload", "→/upload", LOGIN));
+		matrix.put("POST /upload/submit", List.of("403", "→/upload", "→/upload", "→/upload", LOGIN));
+		matrix.put("GET /users", List.of("403", "403", "403", "200", LOGIN));
+		matrix.put("POST /users?username=newviewer&role=VIEWER", List.of("403", "403", "403", "→/users", LOGIN));
+		matrix.put("POST /users/someone/password", List.of("403", "403", "403", "→/users", LOGIN));
+		matrix.put("POST /users/someone/disable", List.of("403", "403", "403", "→/users", LOGIN));
+		matrix.put("POST /users/someone/enable", List.of("403", "403", "403", "→/users", LOGIN));
+		matrix.put("GET /audit", List.of("403", "403", "403", "200", LOGIN));
+		matrix.put("GET /audit?action=LOGIN", List.of("403", "403", "403", "200", LOGIN));
+		matrix.put("GET /account/password", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("POST /account/password?current=wrong&password=abcdefgh1&again=abcdefgh1",
+				List.of("→/account/password", "→/account/password", "→/account/password", "→/account/password", LOGIN));
+		matrix.put("POST /runs/1/restart", List.of("403", "403", "403", "→/runs/1", LOGIN));
+		matrix.put("POST /runs/1/stop", List.of("403", "403", "403", "→/runs/1", LOGIN));
+		matrix.put("POST /runs/recompute?period=2026-13", List.of("403", "403", "403", "→/runs", LOGIN));
+		matrix.put("GET /error/403", List.of("403", "403", "403", "403", "403"));
+		matrix.put("GET /css/console.css", List.of("200", "200", "200", "200", "200"));
+		matrix.put("GET /webjars/htmx.org/dist/htmx.min.js", List.of("200", "200", "200", "200", "200"));
+		matrix.put("POST /logout",
+				List.of("→/login?logout", "→/login?logout", "→/login?logout", "→/login?logout", "→/login?logout"));
+		// last: for an administrator it starts a run (of an empty inbox) in the
+		// background
+		matrix.put("POST /runs/start", List.of("403", "403", "403", "→/runs", LOGIN));
+
+		List<ConsolePrincipal> readers = new ArrayList<>(List.of(VIEWER, CLERK, TOWNSHIP_CLERK, ADMIN));
+		readers.add(null);
+		List<String> mismatches = new ArrayList<>();
+		for (Map.Entry<String, List<String>> row : matrix.entrySet()) {
+			for (int i = 0; i < readers.size(); i++) {
+				String actual = answer(row.getKey(), readers.get(i));
+				if (!actual.equals(row.getValue().get(i))) {
+					mismatches.add(row.getKey() + " as " + name(readers.get(i)) + ": expected " + row.getValue().get(i)
+							+ " but was " + actual);
+				}
+			}
+		}
+		assertThat(mismatches).isEmpty();
+	}
+
+	@Test
+	void aUserDisabledWhileLoggedInIsLoggedOutAtTheNextRequest() throws Exception {
+		this.accounts.add("leaving", Role.VIEWER, Optional.empty(), "leaving-password", false, "test");
+		ConsolePrincipal leaving = principal("leaving", Role.VIEWER, null);
+		assertThat(this.mvc.perform(get("/runs").with(user(leaving))).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
+		this.accounts.disable("leaving", "test");
+		assertThat(this.mvc.perform(get("/runs").with(user(leaving))).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo("/login?error=disabled");
+	}
+
+	@Test
+	void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
+		int status = this.mvc.perform(post("/runs/1/restart").with(user(ADMIN))).andReturn().getResponse().getStatus();
+		assertThat(status).isEqualTo(403);
+	}
+
+	@Test
+	void aUserWithAOneTimePasswordIsSentToThePasswordFormFirst() throws Exception {
+		ConsolePrincipal fresh = new ConsolePrincipal("fresh", "x", Role.ADMIN, Optional.empty(), true, false, true);
+		MvcResult result = this.mvc.perform(get("/runs").with(user(fresh))).andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
+		assertThat(this.mvc.perform(get("/account/password").with(user(fresh))).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void restartingACompletedRunIsRefusedWithAClearMessage() throws Exception {
+		MvcResult result = this.mvc.perform(post("/runs/1/restart").with(user(ADMIN)).with(csrf())).andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/runs/1");
+		String page = this.mvc.perform(get("/runs/1").with(user(ADMIN)).flashAttrs(result.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("不能重启：第 1 次运行已完成，无需重跑").doesNotContain("id=\"restart\"");
+	}
+
+	@Test
+	void theRejectedFilesProblemsShowInTheReadersLanguage() throws Exception {
+		String zh = this.mvc.perform(get("/rejected/" + this.rejectedFile).with(user(VIEWER)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(zh).contains("数值“三百”不是数字");
+		String en = this.mvc.perform(get("/rejected/" + this.rejectedFile + "?lang=en").with(user(VIEWER)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(en).contains("Rejected files").contains("is not a number").doesNotContain("数值“三百”不是数字");
+	}
+
+	private String answer(String endpoint, ConsolePrincipal reader) throws Exception {
+		String method = endpoint.substring(0, endpoint.indexOf(' '));
+		String url = endpoint.substring(endpoint.indexOf(' ') + 1);
+		AbstractMockHttpServletRequestBuilder<?> request = switch (method) {
+			case "GET" -> get(url);
+			case "POST" -> post(url).with(csrf());
+			case "UPLOAD" ->
+				multipart(url)
+					.file(new MockMultipartFile("files", "湾坝村.csv", "text/csv",
+							SampleReturn.of(WANBA, "2026-10").longFile().getBytes(StandardCharsets.UTF_8)))
+					.with(csrf());
+			default -> throw new IllegalArgumentException(method);
+		};
+		if (reader != null) {
+			request.with(as(reader));
+		}
+		MvcResult result = this.mvc.perform(request).andReturn();
+		String redirect = result.getResponse().getRedirectedUrl();
+		if (redirect != null) {
+			return "→" + redirect.replace("http://localhost", "");
+		}
+		return String.valueOf(result.getResponse().getStatus());
+	}
+
+	private static RequestPostProcessor as(ConsolePrincipal principal) {
+		return user(principal);
+	}
+
+	private static String name(ConsolePrincipal reader) {
+		return (reader != null) ? reader.username() + "/" + reader.role() : "anonymous";
+	}
+
+	private static ConsolePrincipal principal(String name, Role role, String township) {
+		return new ConsolePrincipal(name, "{noop}x", role, Optional.ofNullable(township), true, false, false);
+	}
+
+}

@@ -59,10 +59,8 @@ public class DryRunService {
 		List<DryRunReport.FileReport> files = new ArrayList<>();
 		for (InboxScanner.InboxEntry entry : InboxScanner.ready(this.folders.inbox(), Instant.now(),
 				Duration.ofSeconds(this.properties.inbox().quietSeconds()))) {
-			FileValidator.Result result = validator.validate(Files.size(entry.path()),
-					() -> Files.readAllBytes(entry.path()));
-			List<Problem> problems = new ArrayList<>(result.read().fileProblems());
-			result.returns().forEach((r) -> problems.addAll(r.problems()));
+			FileValidator.Result result = validator.validate(entry.path());
+			List<Problem> problems = new ArrayList<>(result.problems());
 			problems.sort(Comparator.comparingInt(Problem::line));
 			int rejected = (int) result.returns()
 				.stream()

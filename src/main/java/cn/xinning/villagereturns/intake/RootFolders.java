@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * work/run-N/       files claimed by run N, until they are filed away
  * archive/DATE/     processed files, by business date received
  * rejected/         files with at least one rejected return, with NAME.errors.csv beside each
+ * quarantine/       files the program failed on, with NAME.reason.txt for the administrator
  * db/               the embedded database
  * </pre>
  */
@@ -41,6 +42,11 @@ public record RootFolders(Path root) {
 
 	public Path rejected() {
 		return this.root.resolve("rejected");
+	}
+
+	/** Files the program failed on: for the administrator, not the clerk. */
+	public Path quarantine() {
+		return this.root.resolve("quarantine");
 	}
 
 	public void createAll() {

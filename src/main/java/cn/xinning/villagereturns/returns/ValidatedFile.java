@@ -1,8 +1,10 @@
 package cn.xinning.villagereturns.returns;
 
 import java.util.List;
+import java.util.Optional;
 
 import cn.xinning.villagereturns.intake.ClaimedFile;
+import cn.xinning.villagereturns.validation.Problem;
 
 /**
  * A claimed file after reading and validation.
@@ -10,11 +12,34 @@ import cn.xinning.villagereturns.intake.ClaimedFile;
  * @param file the file
  * @param read what could be read from it, with its file-level problems
  * @param returns its returns after the return-level rules
+ * @param omitted closing rows for problems of its returns that were too many to keep
+ * @param setAside why the program could not process the file (an internal error, for the
+ * administrator: the file goes to {@code quarantine/}, not to the clerk as a format
+ * error), or empty
  */
-public record ValidatedFile(ClaimedFile file, ReadFile read, List<CheckedReturn> returns) {
+public record ValidatedFile(ClaimedFile file, ReadFile read, List<CheckedReturn> returns, List<Problem> omitted,
+		Optional<String> setAside) {
 
 	public ValidatedFile {
 		returns = List.copyOf(returns);
+		omitted = List.copyOf(omitted);
+	}
+
+	/**
+	 * What a chunk holds until it is written: the values of a rejected return are
+	 * dropped, as they are never stored.
+	 */
+	public ValidatedFile(ClaimedFile file, FileValidator.Result result) {
+		this(file, result.read(), result.returns()
+			.stream()
+			.map((r) -> (!result.read().isRejectedWhole() && r.isAccepted()) ? r : r.compacted(r.problems(), false))
+			.toList(), result.omitted(), Optional.empty());
+	}
+
+	/** A file the program failed on: nothing of it is stored but the reason. */
+	public static ValidatedFile setAside(ClaimedFile file, String reason) {
+		return new ValidatedFile(file, new ReadFile("", Optional.empty(), List.of(), List.of()), List.of(), List.of(),
+				Optional.of(reason));
 	}
 
 }

@@ -3,6 +3,8 @@ package cn.xinning.villagereturns.ingest;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import cn.xinning.villagereturns.intake.InboxScanner;
+
 /**
  * What a run did, for the clerk who started it and for the run history.
  *
@@ -21,10 +23,22 @@ import java.util.List;
  * @param flagsRaised anomaly flags raised by the run
  * @param rejectedFiles where each rejected file went, with its first error
  * @param exitMessage the job's exit message when it did not complete
+ * @param quarantinedFiles files the program failed on, set aside in quarantine/ for the
+ * administrator
+ * @param leftInInbox files the run did not take from the inbox
+ * @param leftovers the first of them, with why each was left
  */
 public record IngestSummary(long runId, String status, LocalDateTime asOf, int files, int archived, int rejected,
 		int duplicateFiles, int returnsAccepted, int returnsRejected, int returnsDuplicate, int warnings,
-		List<String> periods, int flagsRaised, List<RejectedFile> rejectedFiles, String exitMessage) {
+		List<String> periods, int flagsRaised, List<RejectedFile> rejectedFiles, String exitMessage,
+		List<QuarantinedFile> quarantinedFiles, int leftInInbox, List<InboxScanner.Leftover> leftovers) {
+
+	/**
+	 * @param path where the file is now, relative to the root
+	 * @param reason what failed (details in the log)
+	 */
+	public record QuarantinedFile(String path, String reason) {
+	}
 
 	/**
 	 * @param path where the file is now, relative to the root

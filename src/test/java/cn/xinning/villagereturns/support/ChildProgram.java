@@ -48,8 +48,13 @@ public final class ChildProgram {
 	}
 
 	public static ChildProgram start(Path workingDirectory, String... args) {
+		return start("512m", workingDirectory, args);
+	}
+
+	/** The program with a heap of {@code heap} (as -Xmx takes it). */
+	public static ChildProgram start(String heap, Path workingDirectory, String... args) {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
 						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
 						VillageReturnsApplication.class.getName()));
 		command.addAll(List.of(args));
@@ -64,7 +69,12 @@ public final class ChildProgram {
 
 	/** Runs to the end and returns the exit status. */
 	public static Result run(Path workingDirectory, String... args) {
-		ChildProgram child = start(workingDirectory, args);
+		return run("512m", workingDirectory, args);
+	}
+
+	/** Runs to the end with a heap of {@code heap} and returns the exit status. */
+	public static Result run(String heap, Path workingDirectory, String... args) {
+		ChildProgram child = start(heap, workingDirectory, args);
 		int status = child.waitFor(Duration.ofMinutes(5));
 		return new Result(status, child.output());
 	}

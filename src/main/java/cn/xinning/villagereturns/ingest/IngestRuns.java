@@ -27,9 +27,20 @@ public class IngestRuns {
 	 * from a cache of 32 and loses the rest of it when the process is killed (runs 1, 33,
 	 * 34, 66), and MySQL loses one on every rolled back insert. Runs are created under
 	 * the ingest lock, one process at a time, so the next number cannot be taken twice.
+	 * The job repository's run numbers count too: a number it has seen is never given
+	 * again.
 	 */
 	public IngestRun create(Path root, LocalDateTime asOf, LocalDateTime now, ProcessIdentity owner) {
-		long id = this.jdbc.sql("select coalesce(max(run_id), 0) + 1 from ingest_run").query(Long.class).single();
+		long last = this.jdbc.sql("select coalesce(max(run_id), 0) from ingest_run").query(Long.class).single();
+		long known = this.jdbc
+			.sql("select parameter_value from batch_job_execution_params where parameter_name = ?"
+					+ " order by length(parameter_value) desc, parameter_value desc limit 1")
+			.param(IngestJobConfiguration.RUN_ID)
+			.query(String.class)
+			.optional()
+			.map(Long::parseLong)
+			.orElse(0L);
+		long id = Math.max(last, known) + 1;
 		this.jdbc
 			.sql("insert into ingest_run (run_id, root_dir, as_of, created_at, host, pid, owner_started, heartbeat_at)"
 					+ " values (?, ?, ?, ?, ?, ?, ?, ?)")

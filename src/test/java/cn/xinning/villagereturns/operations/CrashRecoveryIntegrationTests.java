@@ -134,11 +134,14 @@ class CrashRecoveryIntegrationTests {
 	void twoProcessesNeverWorkOnTheSameRootAtOnce() throws Exception {
 		Path root = copyOf(this.afterHistory, "concurrent");
 		new MultiRunScenario.Step(MONTH_AS_OF, this.october).dropInto(root.resolve("inbox"));
+		Path resume = this.work.resolve("concurrent.resume");
 		ChildProgram first = ChildProgram.start(this.work, "ingest", "--root", root.toString(), "--as-of", MONTH_AS_OF,
-				"--crash-test.pause-at=insert into submission (", "--crash-test.pause-millis=4000");
+				"--crash-test.pause-at=insert into submission (", "--crash-test.resume-file=" + resume);
 		first.awaitOutput(CrashPointAutoConfiguration.MARK, Duration.ofMinutes(2));
 
+		// the first holds the root until the second has come and gone
 		ChildProgram.Result second = run(root, "ingest", "--root", root.toString(), "--as-of", MONTH_AS_OF);
+		Files.createFile(resume);
 
 		assertThat(second.status()).isZero();
 		assertThat(second.output()).contains("另一个进程正在处理", "第 2 次运行", "本次未做任何处理");

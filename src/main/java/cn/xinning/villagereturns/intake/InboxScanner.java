@@ -53,12 +53,6 @@ public final class InboxScanner {
 	public static final Comparator<InboxEntry> ORDER = Comparator.comparing(InboxEntry::fileName)
 		.thenComparing(InboxEntry::relativePath);
 
-	public static boolean isIgnored(String fileName) {
-		String lower = fileName.toLowerCase(Locale.ROOT);
-		return fileName.startsWith(".") || fileName.startsWith("~$") || SYSTEM_FILES.contains(lower)
-				|| IN_PROGRESS_SUFFIXES.stream().anyMatch(lower::endsWith);
-	}
-
 	/**
 	 * Every ready file under {@code folder}, in claim order; {@code quiet} zero takes
 	 * files of any age.

@@ -119,7 +119,9 @@ class CrashRecoveryIntegrationTests {
 		child.terminate();
 		int status = child.waitFor(Duration.ofMinutes(2));
 
-		assertThat(child.output()).as("exit status " + status).contains("运行 run #2 已停止 STOPPED");
+		assertThat(child.output()).as("exit status " + status)
+			.contains("运行 run #2 已停止 STOPPED", "运行已按要求停止，所有文件都在原处。请运行 restart 2 继续。/ The run was stopped as asked")
+			.doesNotContain("OptimisticLockingFailureException", "Exception");
 		assertThat(status).isEqualTo(1);
 		assertThat(run(root, "executions", "--root", root.toString()).output()).containsPattern("(?m)^2 +STOPPED ");
 		assertThat(inputFiles(root)).isEqualTo(inputCount());

@@ -28,13 +28,13 @@ public class IngestRuns {
 	 * 34, 66), and MySQL loses one on every rolled back insert. Runs are created under
 	 * the ingest lock, one process at a time, so the next number cannot be taken twice.
 	 * The job repository's run numbers count too: a number it has seen is never given
-	 * again.
+	 * again (its tables are upper case, as MySQL on Linux compares table names).
 	 */
 	public IngestRun create(Path root, LocalDateTime asOf, LocalDateTime now, ProcessIdentity owner) {
 		long last = this.jdbc.sql("select coalesce(max(run_id), 0) from ingest_run").query(Long.class).single();
 		long known = this.jdbc
-			.sql("select parameter_value from batch_job_execution_params where parameter_name = ?"
-					+ " order by length(parameter_value) desc, parameter_value desc limit 1")
+			.sql("select PARAMETER_VALUE from BATCH_JOB_EXECUTION_PARAMS where PARAMETER_NAME = ?"
+					+ " order by length(PARAMETER_VALUE) desc, PARAMETER_VALUE desc limit 1")
 			.param(IngestJobConfiguration.RUN_ID)
 			.query(String.class)
 			.optional()

@@ -36,6 +36,9 @@ public final class CsvTable {
 	/** Rows held in memory; a file with more is read again each time it is iterated. */
 	static final int HELD_ROWS = 20_000;
 
+	/** Characters held in memory: a few long rows must not be held either. */
+	static final long HELD_CHARS = 4_000_000;
+
 	/** Rows kept of a larger file: enough to look for a header pushed down by titles. */
 	private static final int LEADING_ROWS = 20;
 
@@ -161,11 +164,17 @@ public final class CsvTable {
 		char delimiter = delimiterOf(source);
 		List<Row> rows = new ArrayList<>();
 		boolean held = true;
+		long chars = 0;
 		RowIterator iterator = new RowIterator(source, delimiter);
 		try {
 			while (iterator.hasNext()) {
 				Row row = iterator.next();
-				if (held && rows.size() == HELD_ROWS) {
+				if (held) {
+					for (String cell : row.cells()) {
+						chars += cell.length();
+					}
+				}
+				if (held && (rows.size() == HELD_ROWS || chars > HELD_CHARS) && rows.size() >= LEADING_ROWS) {
 					held = false;
 					rows.subList(LEADING_ROWS, rows.size()).clear();
 				}

@@ -105,6 +105,13 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 			// partitions file away in parallel: choosing a free name and taking it is one
 			// step
 			synchronized (FOLDER_LOCKS.computeIfAbsent(folder, (f) -> new Object())) {
+				if (reason != null && !Files.exists(source) && lost(source, folder, file)) {
+					// set aside because it vanished from the work folder: nothing to
+					// move,
+					// and no restart may trip on it
+					filed.add(new Filed(file.fileId(), outcome, null));
+					continue;
+				}
 				target = destination(source, folder, file);
 				if (reason != null) {
 					writeReason(target.resolveSibling(target.getFileName() + ".reason.txt"), file, reason);
@@ -146,6 +153,17 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 			}
 		}
 		throw new IOException("The claimed file " + source + " is neither in the work folder nor in " + folder);
+	}
+
+	/** A claimed file that is neither in the work folder nor where it was being moved. */
+	private static boolean lost(Path source, Path folder, ClaimedFile file) {
+		try {
+			destination(source, folder, file);
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
+		}
 	}
 
 	/** {@code x.csv}, {@code x (2).csv}, {@code x (3).csv}... as Windows names copies. */

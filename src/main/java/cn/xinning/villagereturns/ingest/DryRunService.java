@@ -61,8 +61,8 @@ public class DryRunService {
 		List<DryRunReport.FileReport> files = new ArrayList<>();
 		for (InboxScanner.InboxEntry entry : InboxScanner.ready(this.folders.inbox(), Instant.now(),
 				Duration.ofSeconds(this.properties.inbox().quietSeconds()))) {
-			files.add(check(validator, entry.relativePath(), Files.size(entry.path()),
-					() -> Files.readAllBytes(entry.path()), Sha256.of(entry.path()), this.properties.locale())
+			files.add(check(entry.relativePath(), validator.validate(entry.path()), Sha256.of(entry.path()),
+					this.properties.locale())
 				.report());
 		}
 		return new DryRunReport(businessTime, files);
@@ -77,7 +77,7 @@ public class DryRunService {
 	 */
 	public FileCheck check(String name, byte[] content, Locale locale) throws IOException {
 		LocalDateTime businessTime = BusinessTime.now(this.properties.timeZone());
-		return check(validator(businessTime), name, content.length, () -> content, Sha256.of(content), locale);
+		return check(name, validator(businessTime).validate(content.length, () -> content), Sha256.of(content), locale);
 	}
 
 	/**
@@ -95,11 +95,8 @@ public class DryRunService {
 				new LedgerFileReader(reference.registry(), businessTime.toLocalDate()));
 	}
 
-	private FileCheck check(FileValidator validator, String path, long size, FileValidator.ContentSupplier content,
-			String sha256, Locale locale) throws IOException {
-		FileValidator.Result result = validator.validate(size, content);
-		List<Problem> problems = new ArrayList<>(result.read().fileProblems());
-		result.returns().forEach((r) -> problems.addAll(r.problems()));
+	private FileCheck check(String path, FileValidator.Result result, String sha256, Locale locale) {
+		List<Problem> problems = new ArrayList<>(result.problems());
 		problems.sort(Comparator.comparingInt(Problem::line));
 		int rejected = (int) result.returns()
 			.stream()

@@ -229,8 +229,8 @@ public class Executions {
 		List<JobExecution> executions = executions(runId);
 		JobExecution last = executions.isEmpty() ? null : executions.get(executions.size() - 1);
 		String status = (last != null) ? last.getStatus().name() : "NOT_STARTED";
-		String exit = (last != null && last.getExitStatus().getExitDescription() != null)
-				? last.getExitStatus().getExitDescription() : "";
+		JobExecution full = (last != null) ? this.jobRepository.getJobExecution(last.getId()) : null;
+		String exit = (full != null) ? OperatorMessages.explain(full, runId) : "";
 		return new Run(this.summaries.of(run, status, exit, false),
 				executions.isEmpty() ? Optional.empty() : Optional.ofNullable(executions.get(0).getStartTime()),
 				(last != null) ? Optional.ofNullable(last.getEndTime()) : Optional.empty(), executions.size());

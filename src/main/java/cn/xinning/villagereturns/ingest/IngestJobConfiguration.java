@@ -28,6 +28,7 @@ import cn.xinning.villagereturns.intake.ClaimedFile;
 import cn.xinning.villagereturns.intake.FileAwayWriter;
 import cn.xinning.villagereturns.intake.FileRangePartitioner;
 import cn.xinning.villagereturns.intake.InboxFiles;
+import cn.xinning.villagereturns.intake.InboxLeftovers;
 import cn.xinning.villagereturns.intake.RootFolders;
 import cn.xinning.villagereturns.ledger.AcceptLedgerRowsWriter;
 import cn.xinning.villagereturns.ledger.FlagIssuesTasklet;
@@ -111,8 +112,9 @@ public class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	ClaimFilesTasklet claimFilesTasklet(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, RootFolders folders,
-			InboxFiles inboxFiles, VillageReturnsProperties properties) {
-		return new ClaimFilesTasklet(runId, folders, inboxFiles, Duration.ofSeconds(properties.inbox().quietSeconds()));
+			InboxFiles inboxFiles, InboxLeftovers leftovers, VillageReturnsProperties properties) {
+		return new ClaimFilesTasklet(runId, folders, inboxFiles, Duration.ofSeconds(properties.inbox().quietSeconds()),
+				leftovers);
 	}
 
 	@Bean

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.xinning.villagereturns.support.ProcessIdentity;
@@ -22,14 +21,31 @@ public class IngestRuns {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * A new run, numbered one more than the last: operators quote run numbers on the
+	 * phone, so they stay dense. An identity column would not: H2 hands out identities
+	 * from a cache of 32 and loses the rest of it when the process is killed (runs 1, 33,
+	 * 34, 66), and MySQL loses one on every rolled back insert. Runs are created under
+	 * the ingest lock, one process at a time, so the next number cannot be taken twice.
+	 * The job repository's run numbers count too: a number it has seen is never given
+	 * again (its tables are upper case, as MySQL on Linux compares table names).
+	 */
 	public IngestRun create(Path root, LocalDateTime asOf, LocalDateTime now, ProcessIdentity owner) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		long last = this.jdbc.sql("select coalesce(max(run_id), 0) from ingest_run").query(Long.class).single();
+		long known = this.jdbc
+			.sql("select PARAMETER_VALUE from BATCH_JOB_EXECUTION_PARAMS where PARAMETER_NAME = ?"
+					+ " order by length(PARAMETER_VALUE) desc, PARAMETER_VALUE desc limit 1")
+			.param(IngestJobConfiguration.RUN_ID)
+			.query(String.class)
+			.optional()
+			.map(Long::parseLong)
+			.orElse(0L);
+		long id = Math.max(last, known) + 1;
 		this.jdbc
-			.sql("insert into ingest_run (root_dir, as_of, created_at, host, pid, owner_started, heartbeat_at)"
-					+ " values (?, ?, ?, ?, ?, ?, ?)")
-			.params(root.toString(), asOf, now, owner.host(), owner.pid(), owner.started(), now)
-			.update(keys, "run_id");
-		long id = keys.getKey().longValue();
+			.sql("insert into ingest_run (run_id, root_dir, as_of, created_at, host, pid, owner_started, heartbeat_at)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(id, root.toString(), asOf, now, owner.host(), owner.pid(), owner.started(), now)
+			.update();
 		return new IngestRun(id, root, asOf, now, owner.host(), owner.pid());
 	}
 

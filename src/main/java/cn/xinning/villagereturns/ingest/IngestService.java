@@ -207,8 +207,11 @@ public class IngestService {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			removeWorkFolder(this.folders.workOf(run.runId()));
 		}
-		String exitMessage = execution.getExitStatus().getExitDescription();
-		return this.summaries.of(run, execution.getStatus().name(), (exitMessage != null) ? exitMessage : "",
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			log.warn("Run {} ended {}: {}", run.runId(), execution.getStatus(),
+					execution.getExitStatus().getExitDescription());
+		}
+		return this.summaries.of(run, execution.getStatus().name(), OperatorMessages.explain(execution, run.runId()),
 				"en".equalsIgnoreCase(this.properties.language()));
 	}
 

@@ -6,14 +6,19 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.xinning.villagereturns.intake.InboxLeftovers;
+
 /** Reads a run's summary back from what its steps stored. */
 @Repository
 public class IngestSummaries {
 
 	private final JdbcClient jdbc;
 
-	public IngestSummaries(JdbcClient jdbc) {
+	private final InboxLeftovers leftovers;
+
+	public IngestSummaries(JdbcClient jdbc, InboxLeftovers leftovers) {
 		this.jdbc = jdbc;
+		this.leftovers = leftovers;
 	}
 
 	public IngestSummary of(IngestRun run, String status, String exitMessage, boolean english) {
@@ -52,11 +57,18 @@ public class IngestSummaries {
 			.query((rs, n) -> new IngestSummary.RejectedFile(rs.getString(1), rs.getInt(2),
 					firstError(rs.getLong(3), english)))
 			.list();
+		List<IngestSummary.QuarantinedFile> quarantined = this.jdbc
+			.sql("select coalesce(final_path, relative_path), set_aside_reason from inbox_file"
+					+ " where run_id = ? and set_aside_reason is not null order by seq")
+			.param(runId)
+			.query((rs, n) -> new IngestSummary.QuarantinedFile(rs.getString(1), rs.getString(2)))
+			.list();
 		return new IngestSummary(runId, status, run.asOf(), number(files.get("files")), number(files.get("archived")),
 				number(files.get("rejected")), number(files.get("duplicates")),
 				states.getOrDefault("CURRENT", 0) + states.getOrDefault("SUPERSEDED", 0),
 				states.getOrDefault("REJECTED", 0), states.getOrDefault("DUPLICATE", 0), warnings, periods,
-				flagsRaised(runId), rejected, exitMessage, ledgerRows(runId));
+				flagsRaised(runId), rejected, exitMessage, ledgerRows(runId), quarantined, this.leftovers.count(runId),
+				this.leftovers.of(runId));
 	}
 
 	private IngestSummary.LedgerRows ledgerRows(long runId) {

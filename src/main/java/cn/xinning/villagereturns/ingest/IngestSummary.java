@@ -3,6 +3,8 @@ package cn.xinning.villagereturns.ingest;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import cn.xinning.villagereturns.intake.InboxScanner;
+
 /**
  * What a run did, for the clerk who started it and for the run history.
  *
@@ -22,11 +24,16 @@ import java.util.List;
  * @param rejectedFiles where each rejected file went, with its first error
  * @param exitMessage the job's exit message when it did not complete
  * @param ledgerRows the rows of issue ledgers the run read
+ * @param quarantinedFiles files the program failed on, set aside in quarantine/ for the
+ * administrator
+ * @param leftInInbox files the run did not take from the inbox
+ * @param leftovers the first of them, with why each was left
  */
 public record IngestSummary(long runId, String status, LocalDateTime asOf, int files, int archived, int rejected,
 		int duplicateFiles, int returnsAccepted, int returnsRejected, int returnsDuplicate, int warnings,
 		List<String> periods, int flagsRaised, List<RejectedFile> rejectedFiles, String exitMessage,
-		LedgerRows ledgerRows) {
+		LedgerRows ledgerRows, List<QuarantinedFile> quarantinedFiles, int leftInInbox,
+		List<InboxScanner.Leftover> leftovers) {
 
 	/**
 	 * Rows of issue ledgers (spec section 12) by outcome.
@@ -41,6 +48,13 @@ public record IngestSummary(long runId, String status, LocalDateTime asOf, int f
 			return this.accepted + this.rejected + this.duplicate;
 		}
 
+	}
+
+	/**
+	 * @param path where the file is now, relative to the root
+	 * @param reason what failed (details in the log)
+	 */
+	public record QuarantinedFile(String path, String reason) {
 	}
 
 	/**

@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,10 @@ public class RunningJobs implements JobExecutionListener {
 
 	private final Set<JobExecution> running = ConcurrentHashMap.newKeySet();
 
-	private final JobOperator jobOperator;
+	private final JobRepository jobRepository;
 
-	public RunningJobs(@Lazy JobOperator jobOperator) {
-		this.jobOperator = jobOperator;
+	public RunningJobs(@Lazy JobRepository jobRepository) {
+		this.jobRepository = jobRepository;
 	}
 
 	@Override
@@ -43,12 +44,28 @@ public class RunningJobs implements JobExecutionListener {
 		return this.running.isEmpty();
 	}
 
-	/** Asks every running execution to stop at its next commit. */
+	/**
+	 * Asks every running execution to stop at its next commit.
+	 *
+	 * <p>
+	 * Not {@code JobOperator.stop}: besides marking the job STOPPING, it updates the
+	 * running step executions from this thread, while the step's own thread (a partition
+	 * of validation, say) still commits chunks of the same row, and one of the two fails
+	 * with an {@code OptimisticLockingFailureException} that ends the run FAILED
+	 * (spring-batch#5120, #5484). Marking the job execution STOPPING is all a chunk step
+	 * needs: at each commit the step re-reads its job's status and, seeing STOPPING, ends
+	 * STOPPED; the job then starts no further step.
+	 */
 	public void stopAll() {
 		for (JobExecution execution : this.running) {
 			try {
 				log.warn("Stopping job execution {} (shutdown requested)", execution.getId());
-				this.jobOperator.stop(execution);
+				synchronized (execution) {
+					if (execution.getStatus().isRunning()) {
+						execution.setStatus(BatchStatus.STOPPING);
+						this.jobRepository.update(execution);
+					}
+				}
 			}
 			catch (Exception ex) {
 				log.warn("Could not stop job execution {}: {}", execution.getId(), ex.toString());

@@ -42,13 +42,17 @@ public class ClaimFilesTasklet implements Tasklet {
 
 	private final Duration quiet;
 
+	private final InboxLeftovers leftovers;
+
 	/**
 	 * Files hashed and recorded at a time: memory stays the same for ten files or a
 	 * million.
 	 */
 	private static final int BATCH = 1000;
 
-	public ClaimFilesTasklet(long runId, RootFolders folders, InboxFiles inboxFiles, Duration quiet) {
+	public ClaimFilesTasklet(long runId, RootFolders folders, InboxFiles inboxFiles, Duration quiet,
+			InboxLeftovers leftovers) {
+		this.leftovers = leftovers;
 		this.runId = runId;
 		this.folders = folders;
 		this.inboxFiles = inboxFiles;
@@ -60,11 +64,18 @@ public class ClaimFilesTasklet implements Tasklet {
 		Path work = this.folders.workOf(this.runId);
 		Files.createDirectories(work);
 		int[] moved = { 0 };
-		InboxScanner.forEachReady(this.folders.inbox(), Instant.now(), this.quiet, (entry) -> {
+		List<InboxScanner.Leftover> left = new ArrayList<>();
+		int[] leftTotal = { 0 };
+		InboxScanner.forEach(this.folders.inbox(), Instant.now(), this.quiet, (entry) -> {
 			if (claim(entry, work.resolve(entry.relativePath()))) {
 				moved[0]++;
 			}
+		}, (leftover) -> {
+			if (leftTotal[0]++ < InboxLeftovers.KEPT) {
+				left.add(leftover);
+			}
 		});
+		this.leftovers.record(this.runId, left, leftTotal[0]);
 		// a restarted claim must not register twice what it registered before it died
 		Set<String> registered = this.inboxFiles.registeredPaths(this.runId);
 		List<InboxScanner.InboxEntry> batch = new ArrayList<>(BATCH);
@@ -80,8 +91,8 @@ public class ClaimFilesTasklet implements Tasklet {
 		found[0] += register(batch);
 		this.inboxFiles.numberInClaimOrder(this.runId);
 		contribution.incrementWriteCount(found[0]);
-		log.info("Run {} claimed {} files ({} moved from the inbox now)", this.runId, found[0] + registered.size(),
-				moved[0]);
+		log.info("Run {} claimed {} files ({} moved from the inbox now); {} left in the inbox", this.runId,
+				found[0] + registered.size(), moved[0], leftTotal[0]);
 		return RepeatStatus.FINISHED;
 	}
 

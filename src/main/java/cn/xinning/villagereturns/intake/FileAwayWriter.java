@@ -25,8 +25,9 @@ import cn.xinning.villagereturns.support.Sha256;
 /**
  * Files each processed file away, so that it ends in exactly one place:
  * {@code archive/DATE/} when every return was accepted, {@code rejected/} with
- * {@code NAME.errors.csv} beside it when at least one was not. Subfolders of the inbox
- * are kept; a name already taken gets " (2)".
+ * {@code NAME.errors.csv} beside it when at least one was not, {@code quarantine/} with
+ * {@code NAME.reason.txt} when the program failed on it. Subfolders of the inbox are
+ * kept; a name already taken gets " (2)".
  *
  * <p>
  * The move happens before the chunk commits. After a crash the restarted step finds the
@@ -86,22 +87,36 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 
 	@Override
 	public void write(Chunk<? extends ClaimedFile> chunk) throws IOException {
-		Map<Long, List<ErrorRow>> problems = problems(
-				chunk.getItems().stream().map(ClaimedFile::fileId).collect(Collectors.toSet()));
+		Set<Long> ids = chunk.getItems().stream().map(ClaimedFile::fileId).collect(Collectors.toSet());
+		Map<Long, List<ErrorRow>> problems = problems(ids);
+		Map<Long, String> setAside = setAside(ids);
 		List<Filed> filed = new ArrayList<>();
 		for (ClaimedFile file : chunk) {
 			List<ErrorRow> rows = problems.getOrDefault(file.fileId(), List.of());
+			String reason = setAside.get(file.fileId());
 			boolean rejected = rows.stream().anyMatch(ErrorRow::isError);
+			String outcome = (reason != null) ? "QUARANTINED" : rejected ? "REJECTED" : "ARCHIVED";
 			Path source = this.folders.workOf(file.runId()).resolve(file.relativePath());
-			Path folder = (rejected ? this.folders.rejected() : this.folders.archive(this.receivedDate))
+			Path folder = ((reason != null) ? this.folders.quarantine()
+					: rejected ? this.folders.rejected() : this.folders.archive(this.receivedDate))
 				.resolve(file.relativePath())
 				.getParent();
 			Path target;
 			// partitions file away in parallel: choosing a free name and taking it is one
 			// step
 			synchronized (FOLDER_LOCKS.computeIfAbsent(folder, (f) -> new Object())) {
+				if (reason != null && !Files.exists(source) && lost(source, folder, file)) {
+					// set aside because it vanished from the work folder: nothing to
+					// move,
+					// and no restart may trip on it
+					filed.add(new Filed(file.fileId(), outcome, null));
+					continue;
+				}
 				target = destination(source, folder, file);
-				if (rejected) {
+				if (reason != null) {
+					writeReason(target.resolveSibling(target.getFileName() + ".reason.txt"), file, reason);
+				}
+				else if (rejected) {
 					writeErrors(target.resolveSibling(target.getFileName() + ".errors.csv"), rows);
 				}
 				if (Files.exists(source)) {
@@ -109,7 +124,7 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 					Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
 				}
 			}
-			filed.add(new Filed(file.fileId(), rejected ? "REJECTED" : "ARCHIVED", this.folders.relative(target)));
+			filed.add(new Filed(file.fileId(), outcome, this.folders.relative(target)));
 		}
 		this.jdbc.batchUpdate("update inbox_file set state = 'FILED', outcome = ?, final_path = ? where file_id = ?",
 				filed, 500, (ps, f) -> {
@@ -140,6 +155,17 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 		throw new IOException("The claimed file " + source + " is neither in the work folder nor in " + folder);
 	}
 
+	/** A claimed file that is neither in the work folder nor where it was being moved. */
+	private static boolean lost(Path source, Path folder, ClaimedFile file) {
+		try {
+			destination(source, folder, file);
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
 	/** {@code x.csv}, {@code x (2).csv}, {@code x (3).csv}... as Windows names copies. */
 	static String variant(String name, int n) {
 		if (n == 1) {
@@ -165,6 +191,32 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 			}
 		}
 		Files.move(partial, errorsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	/**
+	 * For the administrator, in both languages: what failed, and where the details are.
+	 * The clerk's file is not at fault as far as anyone knows, so it gets no errors file.
+	 */
+	private void writeReason(Path reasonFile, ClaimedFile file, String reason) throws IOException {
+		Files.createDirectories(reasonFile.getParent());
+		String text = "程序处理此文件时出错，已将其隔离（第 " + file.runId() + " 次运行）。这不是填报人的格式错误：请管理员查看日志 logs/，"
+				+ "修复后把文件放回 inbox/ 重新处理。\r\n" + "The program failed on this file and set it aside (run " + file.runId()
+				+ "). It is not the clerk's"
+				+ " format error: the administrator should read the log in logs/, and once fixed drop the file into"
+				+ " inbox/ again.\r\n\r\n" + reason + "\r\n";
+		Path partial = reasonFile.resolveSibling(reasonFile.getFileName() + ".part");
+		Files.writeString(partial, text, java.nio.charset.StandardCharsets.UTF_8);
+		Files.move(partial, reasonFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private Map<Long, String> setAside(Set<Long> fileIds) {
+		Map<Long, String> reasons = new HashMap<>();
+		new NamedParameterJdbcTemplate(this.jdbc)
+			.query("select file_id, set_aside_reason from inbox_file where file_id in (:files)"
+					+ " and set_aside_reason is not null", Map.of("files", fileIds), (rs) -> {
+						reasons.put(rs.getLong(1), rs.getString(2));
+					});
+		return reasons;
 	}
 
 	private Map<Long, List<ErrorRow>> problems(Set<Long> fileIds) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * work/run-N/       files claimed by run N, until they are filed away
  * archive/DATE/     processed files, by business date received
  * rejected/         files with at least one rejected return, with NAME.errors.csv beside each
+ * quarantine/       files the program failed on, with NAME.reason.txt for the administrator
  * db/               the embedded database
  * </pre>
  */
@@ -43,6 +44,11 @@ public record RootFolders(Path root) {
 		return this.root.resolve("rejected");
 	}
 
+	/** Files the program failed on: for the administrator, not the clerk. */
+	public Path quarantine() {
+		return this.root.resolve("quarantine");
+	}
+
 	public void createAll() {
 		try {
 			Files.createDirectories(inbox());
@@ -57,7 +63,24 @@ public record RootFolders(Path root) {
 
 	/** A path under the root, with forward slashes, as stored and shown. */
 	public String relative(Path path) {
-		return this.root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+		return slashed(this.root.relativize(path.toAbsolutePath().normalize()));
+	}
+
+	/**
+	 * A relative path with forward slashes between its names. Only the separators are
+	 * replaced: a backslash inside a name (legal on Linux, and what a Windows path pasted
+	 * as a name looks like: {@code ..\\..\\x.csv}) stays part of that name, so it can
+	 * never climb out of a folder, and the name is filed away as it was written.
+	 */
+	public static String slashed(Path relative) {
+		StringBuilder text = new StringBuilder();
+		for (Path name : relative) {
+			if (!text.isEmpty()) {
+				text.append('/');
+			}
+			text.append(name);
+		}
+		return text.toString();
 	}
 
 }

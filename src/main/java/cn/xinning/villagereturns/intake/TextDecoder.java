@@ -1,14 +1,19 @@
 package cn.xinning.villagereturns.intake;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -32,13 +37,19 @@ public final class TextDecoder {
 
 	private static final Set<String> CHINESE_MAINLAND = Set.of("GB18030", "GBK", "GB2312", "HZ-GB-2312", "UTF-8");
 
+	/** Bytes read at a time when a file is checked. */
+	private static final int BLOCK = 64 * 1024;
+
+	/** Bytes looked at for a signature, a byte-order mark or UTF-16 without one. */
+	private static final int HEAD = 4096;
+
 	private static final Set<String> REFUSED_WHEN_DETECTED = Set.of("BIG5", "EUC-TW", "SHIFT_JIS", "EUC-JP",
 			"ISO-2022-JP", "EUC-KR", "ISO-2022-KR", "ISO-2022-CN");
 
 	private TextDecoder() {
 	}
 
-	public sealed interface Result permits Decoded, Undecodable {
+	public sealed interface Result permits Decoded, DecodedFile, Undecodable, Found {
 
 	}
 
@@ -77,41 +88,153 @@ public final class TextDecoder {
 	}
 
 	public static Result decode(byte[] bytes) {
-		if (bytes.length == 0) {
+		try {
+			Result result = classify(Content.of(bytes));
+			if (result instanceof Found found) {
+				String text = new String(bytes, found.offset(), bytes.length - found.offset(), found.charset());
+				return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, found.encoding());
+			}
+			return result;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The text of a file too large to hold as one string, with the same rules as
+	 * {@link #decode(byte[])}: it is checked in pieces, and decoded again each time it is
+	 * read.
+	 *
+	 * @param file the file
+	 * @param charset its encoding
+	 * @param offset bytes of byte-order mark to skip
+	 * @param encoding the name reported to clerks and stored with the file
+	 */
+	public record DecodedFile(Path file, Charset charset, int offset, String encoding) implements Result {
+
+		/** The text, without byte-order mark. */
+		public Reader open() throws IOException {
+			InputStream in = Files.newInputStream(this.file);
+			in.skipNBytes(this.offset);
+			PushbackReader reader = new PushbackReader(new BufferedReader(new InputStreamReader(in,
+					this.charset.newDecoder()
+						.onMalformedInput(CodingErrorAction.REPORT)
+						.onUnmappableCharacter(CodingErrorAction.REPORT)),
+					BLOCK));
+			int first = reader.read();
+			if (first >= 0 && first != '\uFEFF') {
+				reader.unread(first);
+			}
+			return reader;
+		}
+
+	}
+
+	/**
+	 * A file of ordinary size is read whole into a string ({@link Decoded}); a larger one
+	 * is only checked, and read as a stream when used ({@link DecodedFile}), so that the
+	 * memory a file takes does not grow with it.
+	 */
+	public static Result decode(Path file, long heldBytes) throws IOException {
+		long size = Files.size(file);
+		if (size <= heldBytes) {
+			return decode(Files.readAllBytes(file));
+		}
+		Result result = classify(Content.of(file, size));
+		if (result instanceof Found found) {
+			return new DecodedFile(file, found.charset(), found.offset(), found.encoding());
+		}
+		return result;
+	}
+
+	/** What {@link #classify} found: text in this encoding. */
+	private record Found(Charset charset, int offset, String encoding) implements Result {
+	}
+
+	/** The bytes of a file or an array, read a block at a time. */
+	private interface Content {
+
+		long size();
+
+		InputStream open() throws IOException;
+
+		static Content of(byte[] bytes) {
+			return new Content() {
+
+				@Override
+				public long size() {
+					return bytes.length;
+				}
+
+				@Override
+				public InputStream open() {
+					return new ByteArrayInputStream(bytes);
+				}
+
+			};
+		}
+
+		static Content of(Path file, long size) {
+			return new Content() {
+
+				@Override
+				public long size() {
+					return size;
+				}
+
+				@Override
+				public InputStream open() throws IOException {
+					return Files.newInputStream(file);
+				}
+
+			};
+		}
+
+		default byte[] head(int count) throws IOException {
+			try (InputStream in = open()) {
+				return in.readNBytes(count);
+			}
+		}
+
+	}
+
+	private static Result classify(Content content) throws IOException {
+		if (content.size() == 0) {
 			return new Undecodable(Reason.EMPTY, "");
 		}
-		if (startsWith(bytes, 0x50, 0x4B, 0x03, 0x04)) {
+		byte[] head = content.head(HEAD);
+		if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
 			return new Undecodable(Reason.EXCEL_WORKBOOK, "xlsx");
 		}
-		if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
+		if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
 			return new Undecodable(Reason.EXCEL_97, "xls");
 		}
-		ByteOrderMark bom = byteOrderMark(bytes);
+		ByteOrderMark bom = byteOrderMark(head);
 		if (bom != null) {
 			Charset charset = Charset.forName(bom.getCharsetName());
-			byte[] body = Arrays.copyOfRange(bytes, bom.length(), bytes.length);
-			return strict(body, charset).<Result>map((text) -> checked(text, bom.getCharsetName() + " BOM"))
-				.orElse(new Undecodable(Reason.UNKNOWN_ENCODING, bom.getCharsetName()));
+			return decodesStrictly(content, bom.length(), charset, true)
+					? new Found(charset, bom.length(), bom.getCharsetName() + " BOM")
+					: new Undecodable(Reason.UNKNOWN_ENCODING, bom.getCharsetName());
 		}
-		Charset utf16 = utf16WithoutBom(bytes);
+		Charset utf16 = utf16WithoutBom(head);
 		if (utf16 != null) {
-			return strict(bytes, utf16).<Result>map((text) -> checked(text, utf16.name()))
-				.orElse(new Undecodable(Reason.UNKNOWN_ENCODING, utf16.name()));
+			return decodesStrictly(content, 0, utf16, true) ? new Found(utf16, 0, utf16.name())
+					: new Undecodable(Reason.UNKNOWN_ENCODING, utf16.name());
 		}
-		if (hasControlBytes(bytes)) {
+		if (hasControlBytes(content)) {
 			return new Undecodable(Reason.BINARY, "");
 		}
-		var utf8 = strict(bytes, StandardCharsets.UTF_8);
-		if (utf8.isPresent()) {
-			return checked(utf8.get(), "UTF-8");
+		// without NUL bytes, neither UTF-8 nor GB18030 can decode to a NUL character
+		if (decodesStrictly(content, 0, StandardCharsets.UTF_8, false)) {
+			return new Found(StandardCharsets.UTF_8, 0, "UTF-8");
 		}
-		String detected = detect(bytes);
+		String detected = detect(content);
 		if (detected != null && REFUSED_WHEN_DETECTED.contains(detected)) {
 			return new Undecodable(Reason.UNKNOWN_ENCODING, detected);
 		}
-		return strict(bytes, GB18030).<Result>map((text) -> checked(text, "GB18030"))
-			.orElse(new Undecodable(Reason.UNKNOWN_ENCODING,
-					(detected == null || CHINESE_MAINLAND.contains(detected)) ? "" : detected));
+		return decodesStrictly(content, 0, GB18030, false) ? new Found(GB18030, 0, "GB18030") : new Undecodable(
+				Reason.UNKNOWN_ENCODING, (detected == null || CHINESE_MAINLAND.contains(detected)) ? "" : detected);
 	}
 
 	/**
@@ -139,29 +262,65 @@ public final class TextDecoder {
 	}
 
 	private static boolean decodesStrictly(byte[] bytes, Charset charset) {
+		try {
+			return decodesStrictly(Content.of(bytes), 0, charset, false);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Whether the content after {@code offset} decodes with no malformed or unmappable
+	 * input, a block at a time; with {@code noNul}, also without a NUL character (a
+	 * binary file with a byte-order mark in front).
+	 */
+	private static boolean decodesStrictly(Content content, int offset, Charset charset, boolean noNul)
+			throws IOException {
 		var decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes);
-		java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
-		while (true) {
-			java.nio.charset.CoderResult result = decoder.decode(in, out, true);
-			if (result.isError()) {
-				return false;
-			}
-			out.clear();
-			if (result.isUnderflow()) {
-				return !decoder.flush(out).isError();
+		ByteBuffer in = ByteBuffer.allocate(BLOCK);
+		java.nio.CharBuffer out = java.nio.CharBuffer.allocate(BLOCK);
+		try (InputStream stream = content.open()) {
+			stream.skipNBytes(offset);
+			boolean end = false;
+			while (true) {
+				int n = stream.read(in.array(), in.position(), in.remaining());
+				if (n < 0) {
+					end = true;
+				}
+				else {
+					in.position(in.position() + n);
+				}
+				in.flip();
+				java.nio.charset.CoderResult result = decoder.decode(in, out, end);
+				while (result.isOverflow()) {
+					if (noNul && hasNul(out)) {
+						return false;
+					}
+					out.clear();
+					result = decoder.decode(in, out, end);
+				}
+				if (result.isError()) {
+					return false;
+				}
+				in.compact();
+				if (end) {
+					result = decoder.flush(out);
+					return !result.isError() && !(noNul && hasNul(out));
+				}
 			}
 		}
 	}
 
-	private static Result checked(String text, String encoding) {
-		String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-		if (body.chars().anyMatch((c) -> c == 0)) {
-			return new Undecodable(Reason.BINARY, "");
+	private static boolean hasNul(java.nio.CharBuffer out) {
+		for (int i = 0; i < out.position(); i++) {
+			if (out.get(i) == 0) {
+				return true;
+			}
 		}
-		return new Decoded(body, encoding);
+		return false;
 	}
 
 	private static ByteOrderMark byteOrderMark(byte[] bytes) {
@@ -203,36 +362,36 @@ public final class TextDecoder {
 		return null;
 	}
 
-	private static boolean hasControlBytes(byte[] bytes) {
-		int control = 0;
-		for (byte b : bytes) {
-			int c = b & 0xFF;
-			if (c == 0) {
-				return true;
-			}
-			if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != 0x1A) {
-				control++;
+	/** A NUL byte, or control bytes in more than one byte in a hundred. */
+	private static boolean hasControlBytes(Content content) throws IOException {
+		long control = 0;
+		byte[] block = new byte[BLOCK];
+		try (InputStream in = content.open()) {
+			int n;
+			while ((n = in.read(block)) > 0) {
+				for (int i = 0; i < n; i++) {
+					int c = block[i] & 0xFF;
+					if (c == 0) {
+						return true;
+					}
+					if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != 0x1A) {
+						control++;
+					}
+				}
 			}
 		}
-		return control * 100 > bytes.length;
+		return control * 100 > content.size();
 	}
 
-	private static java.util.Optional<String> strict(byte[] bytes, Charset charset) {
-		try {
-			return java.util.Optional.of(charset.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString());
-		}
-		catch (CharacterCodingException ex) {
-			return java.util.Optional.empty();
-		}
-	}
-
-	private static String detect(byte[] bytes) {
+	private static String detect(Content content) throws IOException {
 		UniversalDetector detector = new UniversalDetector(null);
-		detector.handleData(bytes, 0, bytes.length);
+		byte[] block = new byte[BLOCK];
+		try (InputStream in = content.open()) {
+			int n;
+			while ((n = in.read(block)) > 0 && !detector.isDone()) {
+				detector.handleData(block, 0, n);
+			}
+		}
 		detector.dataEnd();
 		return detector.getDetectedCharset();
 	}

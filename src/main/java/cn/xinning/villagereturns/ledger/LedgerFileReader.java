@@ -108,7 +108,7 @@ public final class LedgerFileReader {
 		if (!problems.isEmpty()) {
 			return new LedgerFile(decoded.encoding(), problems, List.of());
 		}
-		if (table.dataRows().isEmpty()) {
+		if (!table.dataRows().iterator().hasNext()) {
 			problems.add(Problem.error(0, "", "", RuleCode.F_EMPTY, "file.headerOnly"));
 		}
 		Cells cells = new Cells(headerRow, columns);

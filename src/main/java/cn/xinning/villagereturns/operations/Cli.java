@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.xinning.villagereturns.ConfigurationException;
 import cn.xinning.villagereturns.VillageReturnsApplication;
+import cn.xinning.villagereturns.ingest.OperatorMessages;
 import cn.xinning.villagereturns.support.RootBusyException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -106,6 +107,11 @@ public final class Cli {
 			addUnlessGiven(springArgs, "--spring.main.web-application-type=servlet");
 			web.springArguments().forEach((setting) -> addUnlessGiven(springArgs, setting));
 		}
+		java.util.Optional<String> badRoot = RootCheck.problem(root, springArgs);
+		if (badRoot.isPresent()) {
+			err.println(badRoot.get());
+			return USAGE;
+		}
 		return runWithSpring(springArgs, command, userObject instanceof WebCommand, out, err);
 	}
 
@@ -161,7 +167,8 @@ public final class Cli {
 				return OK;
 			}
 			org.slf4j.LoggerFactory.getLogger(Cli.class).error("Command failed", ex);
-			cmd.getErr().println("失败 / failed: " + ex);
+			// one line for the operator; the stack trace is in the log file
+			cmd.getErr().println(OperatorMessages.commandFailed(ex));
 			return FAILED;
 		});
 		commandLine.setParameterExceptionHandler((ex, args) -> {

@@ -88,6 +88,10 @@ public class ExecutionsCommand implements Callable<Integer> {
 					"文件 files %d (archived %d, rejected %d, duplicate %d)  报表 returns accepted %d, rejected %d, duplicate %d  预警 flags %d%n",
 					s.files(), s.archived(), s.rejected(), s.duplicateFiles(), s.returnsAccepted(), s.returnsRejected(),
 					s.returnsDuplicate(), s.flagsRaised());
+			SummaryPrinter.printSetAsideAndLeft(s, out, false);
+			if (!s.exitMessage().isBlank()) {
+				out.println(s.exitMessage());
+			}
 			out.println(
 					"execution  step                     status     read   write  skip  commit  rollback  exit message");
 			for (Executions.Step step : this.executions.steps(this.runId)) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 
 import cn.xinning.villagereturns.ingest.DryRunReport;
 import cn.xinning.villagereturns.ingest.IngestSummary;
+import cn.xinning.villagereturns.intake.InboxScanner;
 
 /** What a clerk reads after a run: Chinese first, with the English word beside it. */
 final class SummaryPrinter {
@@ -58,10 +59,56 @@ final class SummaryPrinter {
 						file.errors(), file.firstError());
 			}
 		}
-		if (s.status().equals("FAILED") && !s.exitMessage().isBlank()) {
+		printSetAsideAndLeft(s, out, english);
+		if (!s.completed() && !s.exitMessage().isBlank()) {
 			out.println(firstLine(s.exitMessage()));
 		}
 		out.flush();
+	}
+
+	/**
+	 * Files set aside for the administrator, and every file left in the inbox, with why.
+	 */
+	static void printSetAsideAndLeft(IngestSummary s, PrintWriter out, boolean english) {
+		if (!s.quarantinedFiles().isEmpty()) {
+			out.println(english
+					? "Files set aside for the administrator (the program failed on them; NAME.reason.txt beside each, details in logs/):"
+					: "隔离待管理员处理的文件 set aside（程序处理出错，不是填报格式问题；原因见同目录 文件名.reason.txt，详情见 logs/）：");
+			for (IngestSummary.QuarantinedFile file : s.quarantinedFiles()) {
+				out.printf(english ? "  %s: %s%n" : "  %s：%s%n", file.path(), file.reason());
+			}
+		}
+		if (s.leftInInbox() > 0) {
+			out.printf(english ? "Left in the inbox: %d files (not taken this time):%n"
+					: "留在收件箱的文件 left in the inbox：%d 个（本次未处理）：%n", s.leftInInbox());
+			for (InboxScanner.Leftover left : s.leftovers()) {
+				out.printf(english ? "  %s: %s%n" : "  %s：%s%n", left.relativePath(),
+						leftReason(left.reason(), english));
+			}
+			if (s.leftovers().size() < s.leftInInbox()) {
+				out.printf(english ? "  ... and %d more%n" : "  ……另有 %d 个%n", s.leftInInbox() - s.leftovers().size());
+			}
+		}
+	}
+
+	private static String leftReason(InboxScanner.LeftReason reason, boolean english) {
+		return switch (reason) {
+			case BEING_WRITTEN ->
+				english ? "modified in the last seconds, may still be being written: the next run takes it"
+						: "刚被修改，可能仍在写入，下次运行会处理 being written";
+			case HIDDEN ->
+				english ? "hidden (name starts with a dot): rename it to take it" : "隐藏文件（名称以点开头），如需处理请改名 hidden";
+			case TEMPORARY ->
+				english ? "a download or copy in progress (.tmp, .part, .crdownload): rename it when complete"
+						: "下载或复制未完成的临时文件（.tmp、.part、.crdownload），完成后请改名 temporary";
+			case OFFICE_LOCK ->
+				english ? "an Office lock file (~$): close the workbook" : "Office 锁文件（~$），请关闭该工作簿 Office lock";
+			case SYSTEM_FILE -> english ? "a Windows system file" : "Windows 系统文件 system file";
+			case SYMLINK ->
+				english ? "a symbolic link: copy the file itself into the inbox" : "符号链接，请把文件本身复制到收件箱 symlink";
+			case NOT_A_FILE ->
+				english ? "not a regular file (a FIFO, socket or device)" : "不是普通文件（管道、套接字或设备） not a file";
+		};
 	}
 
 	static void print(DryRunReport report, PrintWriter out, boolean english) {

@@ -11,8 +11,15 @@ import java.util.List;
  * @param period the period cell
  * @param villageName the village name as written, or empty
  * @param values its value cells, in file order
+ * @param surplusRows value rows beyond those kept: a return with more rows than the
+ * catalogue has indicators is rejected whatever they hold, so they are only counted
  */
-public record ReturnDraft(int line, Cell village, Cell period, String villageName, List<ValueCell> values) {
+public record ReturnDraft(int line, Cell village, Cell period, String villageName, List<ValueCell> values,
+		int surplusRows) {
+
+	public ReturnDraft(int line, Cell village, Cell period, String villageName, List<ValueCell> values) {
+		this(line, village, period, villageName, values, 0);
+	}
 
 	/**
 	 * A cell and where it is.

@@ -34,28 +34,63 @@ public final class ReturnFileReader {
 	/** How far down a title row may push the header before we stop looking for it. */
 	private static final int HEADER_SEARCH_ROWS = 10;
 
+	/** Files up to this size are read into memory whole; larger ones are streamed. */
+	static final long HELD_BYTES = 4L * 1024 * 1024;
+
 	private final IndicatorCatalogue catalogue;
 
+	private final ReadLimits limits;
+
 	public ReturnFileReader(IndicatorCatalogue catalogue) {
+		this(catalogue, ReadLimits.DEFAULT);
+	}
+
+	public ReturnFileReader(IndicatorCatalogue catalogue, ReadLimits limits) {
 		this.catalogue = catalogue;
+		this.limits = limits;
+	}
+
+	/**
+	 * How much of a file is held while it is read, whatever it holds: memory per file is
+	 * bounded by these, not by the file.
+	 *
+	 * @param returnsPerFile a file with more returns (village and period pairs) is
+	 * refused whole: no county sends that many in one file
+	 * @param extraRowsPerReturn value rows of one return kept beyond one per indicator of
+	 * the catalogue: a return with more rows than indicators is rejected anyway (a
+	 * duplicate or unknown indicator), so the rest are counted, not kept
+	 */
+	public record ReadLimits(int returnsPerFile, int extraRowsPerReturn) {
+
+		public static final ReadLimits DEFAULT = new ReadLimits(5000, 20);
+
 	}
 
 	public ReadFile read(byte[] content) {
 		return read(TextDecoder.decode(content));
 	}
 
+	/** Reads a file from disk: a large one as a stream, never whole into memory. */
+	public ReadFile read(java.nio.file.Path file) throws java.io.IOException {
+		return read(TextDecoder.decode(file, HELD_BYTES));
+	}
+
 	/** Reads content already decoded (or found undecodable). */
 	public ReadFile read(TextDecoder.Result result) {
 		if (result instanceof Decoded decoded) {
-			return read(decoded);
+			return read(decoded.encoding(), () -> new java.io.StringReader(decoded.text()));
+		}
+		if (result instanceof TextDecoder.DecodedFile decoded) {
+			return read(decoded.encoding(), decoded::open);
 		}
 		return new ReadFile("", Optional.empty(), List.of(problemOf((Undecodable) result)), List.of());
 	}
 
-	private ReadFile read(Decoded decoded) {
+	private ReadFile read(String encoding, CsvTable.TextSource text) {
+		Decoded decoded = new Decoded("", encoding);
 		CsvTable table;
 		try {
-			table = CsvTable.parse(decoded.text());
+			table = CsvTable.parse(text);
 		}
 		catch (MalformedCsvException ex) {
 			return rejected(decoded, Problem.error(ex.line(), "", "", RuleCode.F_FORMAT, "file.format"));
@@ -101,6 +136,11 @@ public final class ReturnFileReader {
 		}
 		List<ReturnDraft> drafts = (layout == Layout.LONG) ? longDrafts(table, header)
 				: wideDrafts(table, header, wide);
+		if (drafts == null) {
+			problems.add(Problem.error(0, "", "", RuleCode.F_FORMAT, "file.tooManyReturns",
+					String.valueOf(this.limits.returnsPerFile())));
+			return new ReadFile(decoded.encoding(), Optional.of(layout), problems, List.of());
+		}
 		if (drafts.isEmpty()) {
 			problems.add(Problem.error(0, "", "", RuleCode.F_EMPTY, "file.headerOnly"));
 		}
@@ -128,7 +168,7 @@ public final class ReturnFileReader {
 	 * title, a line saying what the sheet is).
 	 */
 	private static OptionalInt headerBelowTitles(CsvTable table) {
-		List<Row> rows = table.rows();
+		List<Row> rows = table.leadingRows(HEADER_SEARCH_ROWS);
 		for (int i = 0; i < Math.min(rows.size(), HEADER_SEARCH_ROWS); i++) {
 			Header candidate = Header.of(rows.get(i));
 			if (candidate.has(HeaderRole.VILLAGE_CODE) && candidate.has(HeaderRole.PERIOD)) {
@@ -146,7 +186,7 @@ public final class ReturnFileReader {
 	 * "no header".
 	 */
 	private static Problem missingHeader(CsvTable table) {
-		List<Row> rows = table.rows();
+		List<Row> rows = table.leadingRows(HEADER_SEARCH_ROWS);
 		for (int i = 1; i < Math.min(rows.size(), HEADER_SEARCH_ROWS); i++) {
 			Header candidate = Header.of(rows.get(i));
 			if (candidate.has(HeaderRole.VILLAGE_CODE) && candidate.has(HeaderRole.PERIOD)) {
@@ -219,11 +259,15 @@ public final class ReturnFileReader {
 	private record WideColumns(Map<Integer, Indicator> byColumn) {
 	}
 
-	private static List<ReturnDraft> wideDrafts(CsvTable table, Header header, WideColumns wide) {
+	/** Null when the file has more returns than a file may have. */
+	private List<ReturnDraft> wideDrafts(CsvTable table, Header header, WideColumns wide) {
 		List<ReturnDraft> drafts = new ArrayList<>();
 		int village = header.index(HeaderRole.VILLAGE_CODE);
 		int period = header.index(HeaderRole.PERIOD);
 		for (Row row : table.dataRows()) {
+			if (drafts.size() == this.limits.returnsPerFile()) {
+				return null;
+			}
 			List<ValueCell> values = new ArrayList<>();
 			for (Map.Entry<Integer, Indicator> column : wide.byColumn().entrySet()) {
 				String name = header.header(column.getKey());
@@ -236,8 +280,12 @@ public final class ReturnFileReader {
 		return drafts;
 	}
 
-	/** Rows of one village and period make one return, wherever they are in the file. */
-	private static List<ReturnDraft> longDrafts(CsvTable table, Header header) {
+	/**
+	 * Rows of one village and period make one return, wherever they are in the file. Null
+	 * when the file has more returns than a file may have.
+	 */
+	private List<ReturnDraft> longDrafts(CsvTable table, Header header) {
+		int maxRows = this.catalogue.all().size() + this.limits.extraRowsPerReturn();
 		int village = header.index(HeaderRole.VILLAGE_CODE);
 		int period = header.index(HeaderRole.PERIOD);
 		int indicator = header.index(HeaderRole.INDICATOR_CODE);
@@ -247,8 +295,18 @@ public final class ReturnFileReader {
 			Cell villageCell = header.cell(row, village);
 			Cell periodCell = header.cell(row, period);
 			List<String> key = List.of(Text.normalize(villageCell.raw()), periodKey(periodCell.raw()));
-			DraftBuilder builder = returns.computeIfAbsent(key,
-					(k) -> new DraftBuilder(row.line(), villageCell, periodCell));
+			DraftBuilder builder = returns.get(key);
+			if (builder == null) {
+				if (returns.size() == this.limits.returnsPerFile()) {
+					return null;
+				}
+				builder = new DraftBuilder(row.line(), villageCell, periodCell);
+				returns.put(key, builder);
+			}
+			if (builder.values.size() == maxRows) {
+				builder.surplusRows++;
+				continue;
+			}
 			String name = header.text(row, HeaderRole.VILLAGE_NAME);
 			if (builder.villageName.isEmpty() && !name.isEmpty()) {
 				builder.villageName = name;
@@ -275,6 +333,8 @@ public final class ReturnFileReader {
 
 		private final List<ValueCell> values = new ArrayList<>();
 
+		private int surplusRows;
+
 		DraftBuilder(int line, Cell village, Cell period) {
 			this.line = line;
 			this.village = village;
@@ -282,7 +342,8 @@ public final class ReturnFileReader {
 		}
 
 		ReturnDraft build() {
-			return new ReturnDraft(this.line, this.village, this.period, this.villageName, this.values);
+			return new ReturnDraft(this.line, this.village, this.period, this.villageName, this.values,
+					this.surplusRows);
 		}
 
 	}

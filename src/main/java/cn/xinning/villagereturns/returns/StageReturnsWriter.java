@@ -68,6 +68,7 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 		List<ValueRow> values = new ArrayList<>();
 		for (ValidatedFile file : chunk) {
 			file.read().fileProblems().forEach((p) -> problems.add(new ProblemRow(file.file().fileId(), null, p)));
+			file.omitted().forEach((p) -> problems.add(new ProblemRow(file.file().fileId(), null, p)));
 			for (CheckedReturn checked : file.returns()) {
 				Row row = new Row(nextId++, file, checked);
 				rows.add(row);
@@ -139,7 +140,7 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 		// once, and an IN-list update planned as a scan would lock the other partition's
 		// rows (MariaDB reported deadlocks)
 		this.jdbc.batchUpdate("update inbox_file set state = 'VALIDATED', encoding = ?, layout = ?, returns_total = ?,"
-				+ " returns_rejected = ? where file_id = ?", files, 500, (ps, file) -> {
+				+ " returns_rejected = ?, set_aside_reason = ? where file_id = ?", files, 500, (ps, file) -> {
 					ps.setString(1, file.read().encoding().isEmpty() ? null : file.read().encoding());
 					ps.setString(2, file.read().layout().map(Enum::name).orElse(null));
 					ps.setInt(3, file.returns().size());
@@ -148,7 +149,8 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 								.stream()
 								.filter((r) -> file.read().isRejectedWhole() || !r.isAccepted())
 								.count());
-					ps.setLong(5, file.file().fileId());
+					ps.setString(5, file.setAside().map((reason) -> cut(reason, 1000)).orElse(null));
+					ps.setLong(6, file.file().fileId());
 				});
 	}
 

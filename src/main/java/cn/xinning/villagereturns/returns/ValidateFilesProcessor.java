@@ -1,22 +1,18 @@
 package cn.xinning.villagereturns.returns;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import cn.xinning.villagereturns.intake.ClaimedFile;
-import cn.xinning.villagereturns.validation.Problem;
-import cn.xinning.villagereturns.validation.RuleCode;
 
 /**
  * Reads and validates one claimed file from the run's work folder. A file the program
- * cannot handle is rejected with a message for the administrator instead of stopping
- * every run.
+ * fails on (a bug, or a file that still exhausts memory) is set aside for the
+ * administrator instead of failing the run, and every restart of it, for ever: the other
+ * files of the run go on.
  */
 public class ValidateFilesProcessor implements ItemProcessor<ClaimedFile, ValidatedFile> {
 
@@ -35,13 +31,12 @@ public class ValidateFilesProcessor implements ItemProcessor<ClaimedFile, Valida
 	public ValidatedFile process(ClaimedFile file) throws Exception {
 		Path path = this.workFolder.resolve(file.relativePath());
 		try {
-			FileValidator.Result result = this.validator.validate(Files.size(path), () -> Files.readAllBytes(path));
-			return new ValidatedFile(file, result.read(), result.returns(), result.ledger());
+			return new ValidatedFile(file, this.validator.validate(path));
 		}
-		catch (RuntimeException ex) {
-			log.error("Cannot validate {}", path, ex);
-			Problem problem = Problem.error(0, "", "", RuleCode.F_FORMAT, "file.internal", String.valueOf(ex));
-			return new ValidatedFile(file, new ReadFile("", Optional.empty(), List.of(problem), List.of()), List.of());
+		catch (Exception | OutOfMemoryError | StackOverflowError ex) {
+			// what this file allocated is garbage once the stack unwinds: the run goes on
+			log.error("Run {}: cannot validate {}; it is set aside in quarantine/", file.runId(), path, ex);
+			return ValidatedFile.setAside(file, ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 	}
 

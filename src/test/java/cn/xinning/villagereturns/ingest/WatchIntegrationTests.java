@@ -36,6 +36,12 @@ class WatchIntegrationTests {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+	/**
+	 * The watcher's clock in these tests (its looks are given the time): far from the
+	 * nightly 02:00, whatever the time the tests run at.
+	 */
+	static final ZonedDateTime NOON = ZonedDateTime.of(2026, 11, 4, 12, 0, 0, 0, SHANGHAI);
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
 		properties.add("village-returns.root", () -> root.path().toString());
@@ -69,14 +75,15 @@ class WatchIntegrationTests {
 
 	@Test
 	void filesArrivingTogetherGoIntoOneRunOnceTheInboxHasSettled() throws Exception {
-		ZonedDateTime now = ZonedDateTime.now(SHANGHAI);
+		ZonedDateTime now = NOON;
 		assertThat(this.watch.tick(now)).isEmpty();
-		root.drop("金石镇/湾坝村.csv", SampleReturn.of("430528100201", "2026-10").longFile());
+		Path settled = root.drop("金石镇/湾坝村.csv", SampleReturn.of("430528100201", "2026-10").longFile());
+		Files.setLastModifiedTime(settled, FileTime.from(now.toInstant().minusSeconds(60)));
 		Path arriving = root.drop("金石镇/江园村.csv", SampleReturn.of("430528100202", "2026-10").longFile());
 		Files.setLastModifiedTime(arriving, FileTime.from(now.toInstant().minusSeconds(2)));
 
 		assertThat(this.watch.tick(now)).as("江园村.csv is still arriving").isEmpty();
-		Files.setLastModifiedTime(arriving, FileTime.from(Instant.now().minusSeconds(60)));
+		Files.setLastModifiedTime(arriving, FileTime.from(now.toInstant().minusSeconds(60)));
 		Optional<WatchService.Outcome> run = this.watch.tick(now.plusSeconds(10));
 
 		assertThat(run).hasValueSatisfying((outcome) -> {
@@ -109,17 +116,18 @@ class WatchIntegrationTests {
 
 	@Test
 	void aRootAnotherProcessIsWorkingOnMakesTheWatcherWait() throws Exception {
-		root.drop("湾坝村.csv", SampleReturn.of("430528100201", "2026-10").longFile());
+		Path file = root.drop("湾坝村.csv", SampleReturn.of("430528100201", "2026-10").longFile());
+		Files.setLastModifiedTime(file, FileTime.from(NOON.toInstant().minusSeconds(60)));
 		this.jdbc.update(
 				"insert into process_lock (lock_name, owner_host, owner_pid, owner_started, run_id,"
 						+ " acquired_at, heartbeat_at) values ('ingest', ?, ?, ?, 41, ?, ?)",
 				"another-host", 4242, "", java.time.LocalDateTime.now(SHANGHAI), java.time.LocalDateTime.now(SHANGHAI));
 
-		assertThat(this.watch.tick(ZonedDateTime.now(SHANGHAI).plusSeconds(30))).isEmpty();
+		assertThat(this.watch.tick(NOON.plusSeconds(30))).isEmpty();
 		assertThat(root.files()).containsExactly("inbox/湾坝村.csv");
 
 		this.jdbc.update("delete from process_lock");
-		assertThat(this.watch.tick(ZonedDateTime.now(SHANGHAI).plusSeconds(40))).isPresent();
+		assertThat(this.watch.tick(NOON.plusSeconds(40))).isPresent();
 		assertThat(root.files()).hasSize(1).allMatch((path) -> path.startsWith("archive/"));
 	}
 
@@ -127,7 +135,9 @@ class WatchIntegrationTests {
 	void theWatchCommandTakesNewFilesWithinAMinuteAndStopsOnSigterm() throws Exception {
 		Path watched = TestRoot.create("watch-child").path();
 		ChildProgram child = ChildProgram.start(watched, "watch", "--root", watched.toString(),
-				"--village-returns.watch.poll-seconds=1", "--village-returns.inbox.quiet-seconds=1");
+				"--village-returns.watch.poll-seconds=1", "--village-returns.inbox.quiet-seconds=1",
+				// no nightly run in the middle of the test, whenever it runs
+				"--village-returns.watch.nightly-cron=0 0 2 29 2 *");
 		child.awaitOutput("正在监视 watching", Duration.ofMinutes(1));
 		Path file = watched.resolve("inbox/湾坝村.csv");
 		Files.createDirectories(file.getParent());

@@ -55,7 +55,7 @@ class CsvTableTests {
 	void cellsAreKeptAsWritten() throws MalformedCsvException {
 		CsvTable table = CsvTable.parse("h1,h2\n 412 ,\u3000３５．５\u3000\n");
 		assertThat(table.dataRows()).containsExactly(new Row(2, List.of(" 412 ", "\u3000３５．５\u3000")));
-		assertThat(table.dataRows().get(0).cell(5)).isEmpty();
+		assertThat(table.dataRows().toList().get(0).cell(5)).isEmpty();
 	}
 
 	@Test

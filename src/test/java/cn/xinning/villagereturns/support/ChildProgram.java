@@ -49,13 +49,23 @@ public final class ChildProgram {
 	}
 
 	public static ChildProgram start(Path workingDirectory, String... args) {
-		return start(workingDirectory, Map.of(), args);
+		return start("512m", workingDirectory, Map.of(), args);
+	}
+
+	/** The program with a heap of {@code heap} (as -Xmx takes it). */
+	public static ChildProgram start(String heap, Path workingDirectory, String... args) {
+		return start(heap, workingDirectory, Map.of(), args);
 	}
 
 	/** With these environment variables set (or, when empty, removed). */
 	public static ChildProgram start(Path workingDirectory, Map<String, String> environment, String... args) {
+		return start("512m", workingDirectory, environment, args);
+	}
+
+	public static ChildProgram start(String heap, Path workingDirectory, Map<String, String> environment,
+			String... args) {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
 						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
 						VillageReturnsApplication.class.getName()));
 		command.addAll(List.of(args));
@@ -79,12 +89,21 @@ public final class ChildProgram {
 
 	/** Runs to the end and returns the exit status. */
 	public static Result run(Path workingDirectory, String... args) {
-		return run(workingDirectory, Map.of(), args);
+		return run("512m", workingDirectory, Map.of(), args);
+	}
+
+	/** Runs to the end with a heap of {@code heap} and returns the exit status. */
+	public static Result run(String heap, Path workingDirectory, String... args) {
+		return run(heap, workingDirectory, Map.of(), args);
 	}
 
 	/** Runs to the end with these environment variables and returns the exit status. */
 	public static Result run(Path workingDirectory, Map<String, String> environment, String... args) {
-		ChildProgram child = start(workingDirectory, environment, args);
+		return run("512m", workingDirectory, environment, args);
+	}
+
+	public static Result run(String heap, Path workingDirectory, Map<String, String> environment, String... args) {
+		ChildProgram child = start(heap, workingDirectory, environment, args);
 		int status = child.waitFor(Duration.ofMinutes(5));
 		return new Result(status, child.output());
 	}

@@ -121,7 +121,7 @@ public final class MultiRunScenario {
 	/** Every file under the root's archive/ and rejected/ folders, path to content. */
 	public static Map<String, byte[]> filedAway(Path root) {
 		Map<String, byte[]> files = new java.util.TreeMap<>();
-		for (String folder : List.of("archive", "rejected", "inbox", "work")) {
+		for (String folder : List.of("archive", "rejected", "quarantine", "inbox", "work")) {
 			Path base = root.resolve(folder);
 			if (!Files.isDirectory(base)) {
 				continue;

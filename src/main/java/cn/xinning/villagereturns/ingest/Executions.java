@@ -60,9 +60,11 @@ public class Executions {
 	 * @param commits commits
 	 * @param rollbacks rollbacks
 	 * @param exitMessage exit description (the failure, when it failed)
+	 * @param worker {@code host:pid} of the process(es) that executed a partition, empty
+	 * for other steps
 	 */
 	public record Step(long executionId, String name, String status, long read, long written, long skipped,
-			long commits, long rollbacks, String exitMessage) {
+			long commits, long rollbacks, String exitMessage, String worker) {
 	}
 
 	/**
@@ -108,7 +110,8 @@ public class Executions {
 				steps.add(new Step(execution.getId(), step.getStepName(), step.getStatus().name(), step.getReadCount(),
 						step.getWriteCount(),
 						step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount(),
-						step.getCommitCount(), step.getRollbackCount(), (exit != null) ? exit : ""));
+						step.getCommitCount(), step.getRollbackCount(), (exit != null) ? exit : "",
+						cn.xinning.villagereturns.cluster.PartitionWorkers.of(step)));
 			}
 		}
 		return steps;

@@ -21,6 +21,9 @@ import cn.xinning.villagereturns.aggregation.AggregationPlan;
 import cn.xinning.villagereturns.aggregation.Aggregator;
 import cn.xinning.villagereturns.anomaly.AnomalyEvaluator;
 import cn.xinning.villagereturns.anomaly.FlagAnomaliesTasklet;
+import cn.xinning.villagereturns.cluster.PartitionHandlers;
+import cn.xinning.villagereturns.cluster.PartitionWorkers;
+import cn.xinning.villagereturns.cluster.PartitionsProperties;
 import cn.xinning.villagereturns.intake.ClaimFilesTasklet;
 import cn.xinning.villagereturns.intake.ClaimedFile;
 import cn.xinning.villagereturns.intake.FileAwayWriter;
@@ -37,7 +40,6 @@ import cn.xinning.villagereturns.returns.ValidationContext;
 import cn.xinning.villagereturns.support.IdBlocks;
 import cn.xinning.villagereturns.support.BulkLoader;
 import cn.xinning.villagereturns.support.DatabaseDialect;
-import cn.xinning.villagereturns.support.WorkerThreads;
 import cn.xinning.villagereturns.validation.Messages;
 
 /**
@@ -48,8 +50,9 @@ import cn.xinning.villagereturns.validation.Messages;
  *
  * <p>
  * Validating and filing away work on each file alone, so they run as partitions:
- * contiguous ranges of the run's files, one per processor. Acceptance stays in file
- * order, one chunk after another, because a later file may correct an earlier one.
+ * contiguous ranges of the run's files, on this process's threads or on worker processes
+ * ({@link PartitionHandlers}). Acceptance stays in file order, one chunk after another,
+ * because a later file may correct an earlier one.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
@@ -108,26 +111,27 @@ public class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	FileRangePartitioner fileRangePartitioner(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-			JdbcTemplate jdbcTemplate) {
-		return new FileRangePartitioner(runId, jdbcTemplate);
+			JdbcTemplate jdbcTemplate, PartitionsProperties partitions) {
+		return new FileRangePartitioner(runId, jdbcTemplate, partitions.maxFilesPerPartition());
 	}
 
 	@Bean
 	Step validateFilesStep(JobRepository jobRepository, FileRangePartitioner fileRangePartitioner,
-			Step validateFilesPartitionStep, WorkerThreads threads, RestartableSteps restartable,
+			Step validateFilesPartitionStep, PartitionHandlers partitionHandlers, RestartableSteps restartable,
 			RunProgress progress) {
 		return partitioned(VALIDATE_FILES_STEP, VALIDATE_FILES_PARTITION_STEP, validateFilesPartitionStep,
-				jobRepository, fileRangePartitioner, threads, restartable, progress);
+				jobRepository, fileRangePartitioner, partitionHandlers, restartable, progress);
 	}
 
-	/** A step whose files are cut into contiguous ranges, one partition per thread. */
+	/**
+	 * A step whose files are cut into contiguous ranges; where the partitions run
+	 * (threads or worker processes) is the partition handler's business.
+	 */
 	private static Step partitioned(String name, String partitionName, Step partitionStep, JobRepository jobRepository,
-			FileRangePartitioner fileRangePartitioner, WorkerThreads threads, RestartableSteps restartable,
-			RunProgress progress) {
+			FileRangePartitioner fileRangePartitioner, PartitionHandlers partitionHandlers,
+			RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(name, jobRepository).partitioner(partitionName, fileRangePartitioner)
-			.step(partitionStep)
-			.gridSize(threads.threads())
-			.taskExecutor(threads.executor())
+			.partitionHandler(partitionHandlers.handler(partitionStep))
 			.listener(restartable)
 			.listener(progress)
 			.build();
@@ -136,7 +140,8 @@ public class IngestJobConfiguration {
 	@Bean
 	Step validateFilesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> validateFilesReader, ValidateFilesProcessor validateFilesProcessor,
-			StageReturnsWriter validateFilesWriter, RestartableSteps restartable, VillageReturnsProperties properties) {
+			StageReturnsWriter validateFilesWriter, RestartableSteps restartable, PartitionWorkers workers,
+			VillageReturnsProperties properties) {
 		return new StepBuilder(VALIDATE_FILES_PARTITION_STEP, jobRepository)
 			.<ClaimedFile, ValidatedFile>chunk(properties.batch().filesPerChunk())
 			.transactionManager(transactionManager)
@@ -144,6 +149,7 @@ public class IngestJobConfiguration {
 			.processor(validateFilesProcessor)
 			.writer(validateFilesWriter)
 			.listener(restartable)
+			.listener(workers)
 			.build();
 	}
 
@@ -239,21 +245,23 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step fileAwayStep(JobRepository jobRepository, FileRangePartitioner fileRangePartitioner,
-			Step fileAwayPartitionStep, WorkerThreads threads, RestartableSteps restartable, RunProgress progress) {
+			Step fileAwayPartitionStep, PartitionHandlers partitionHandlers, RestartableSteps restartable,
+			RunProgress progress) {
 		return partitioned(FILE_AWAY_STEP, FILE_AWAY_PARTITION_STEP, fileAwayPartitionStep, jobRepository,
-				fileRangePartitioner, threads, restartable, progress);
+				fileRangePartitioner, partitionHandlers, restartable, progress);
 	}
 
 	@Bean
 	Step fileAwayPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> fileAwayReader, FileAwayWriter fileAwayWriter,
-			RestartableSteps restartable, VillageReturnsProperties properties) {
+			RestartableSteps restartable, PartitionWorkers workers, VillageReturnsProperties properties) {
 		return new StepBuilder(FILE_AWAY_PARTITION_STEP, jobRepository)
 			.<ClaimedFile, ClaimedFile>chunk(properties.batch().filesPerChunk())
 			.transactionManager(transactionManager)
 			.reader(fileAwayReader)
 			.writer(fileAwayWriter)
 			.listener(restartable)
+			.listener(workers)
 			.build();
 	}
 

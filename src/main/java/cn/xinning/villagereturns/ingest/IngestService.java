@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.aggregation.AggregationPlan;
+import cn.xinning.villagereturns.cluster.LostPartitions;
 import cn.xinning.villagereturns.intake.RootFolders;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.support.BusinessTime;
@@ -59,9 +60,12 @@ public class IngestService {
 
 	private final VillageReturnsProperties properties;
 
+	private final LostPartitions lostPartitions;
+
 	public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, IngestRuns runs,
 			AggregationPlan aggregationPlan, IngestSummaries summaries, ReferenceData referenceData,
-			RootFolders folders, ProcessLock lock, RunHeartbeat heartbeat, VillageReturnsProperties properties) {
+			RootFolders folders, ProcessLock lock, RunHeartbeat heartbeat, VillageReturnsProperties properties,
+			LostPartitions lostPartitions) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.ingestJob = ingestJob;
@@ -73,6 +77,7 @@ public class IngestService {
 		this.lock = lock;
 		this.heartbeat = heartbeat;
 		this.properties = properties;
+		this.lostPartitions = lostPartitions;
 	}
 
 	/**
@@ -126,6 +131,7 @@ public class IngestService {
 					owner.process());
 			this.jobOperator.recover(last);
 		}
+		this.lostPartitions.markFailed(last);
 		this.lock.acquireOrThrow(ProcessLock.INGEST);
 		try {
 			this.referenceData.synchronize();

@@ -92,6 +92,9 @@ public final class Cli {
 			// summary
 			addUnlessGiven(springArgs, "--logging.threshold.console=INFO");
 		}
+		if (userObject instanceof ClusterWorker) {
+			addUnlessGiven(springArgs, "--village-returns.partitions.worker=true");
+		}
 		addUnlessGiven(springArgs, "--village-returns.progress=true");
 		return runWithSpring(springArgs, command, userObject instanceof WebCommand, out, err);
 	}
@@ -182,6 +185,11 @@ public final class Cli {
 
 	/** A command that serves the web console. */
 	public interface WebCommand {
+
+	}
+
+	/** The {@code worker} command: this process consumes partition requests. */
+	public interface ClusterWorker {
 
 	}
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 		description = { "新宁县“五个到户”村级月报：校验、接收、汇总、预警。",
 				"Monthly village returns of Xinning County: validate, accept, roll up, flag." },
 		subcommands = { IngestCommand.class, WatchCommand.class, ExecutionsCommand.class, RestartCommand.class,
-				ReportCommand.class, RecomputeCommand.class, AnomaliesCommand.class,
+				ReportCommand.class, RecomputeCommand.class, AnomaliesCommand.class, WorkerCommand.class,
 				cn.xinning.villagereturns.generate.GenerateCommand.class,
 				cn.xinning.villagereturns.benchmark.BenchCommand.class,
 				cn.xinning.villagereturns.benchmark.BenchSupportCommands.Load.class,

@@ -10,7 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.xinning.villagereturns.anomaly.AnomalyEvaluator;
 import cn.xinning.villagereturns.reference.ReferenceData;
-import cn.xinning.villagereturns.support.ProcessLock;
 
 /**
  * {@code recompute --period P}: the figures of a period from the accepted data, with the
@@ -29,11 +28,8 @@ public class RecomputeService {
 
 	private final AnomalyEvaluator anomalies;
 
-	private final ProcessLock lock;
-
 	public RecomputeService(ReferenceData referenceData, AggregationPlan plan, Aggregator aggregator,
-			AnomalyEvaluator anomalies, ProcessLock lock, PlatformTransactionManager transactionManager) {
-		this.lock = lock;
+			AnomalyEvaluator anomalies, PlatformTransactionManager transactionManager) {
 		this.anomalies = anomalies;
 		this.referenceData = referenceData;
 		this.plan = plan;
@@ -47,22 +43,8 @@ public class RecomputeService {
 	 * whose history includes it), judging overdue returns at the given business time.
 	 */
 	public List<YearMonth> recompute(YearMonth period, LocalDateTime businessTime) {
-		this.lock.acquireOrThrow(ProcessLock.INGEST);
-		try (AutoCloseable beating = this.lock.keepAlive(ProcessLock.INGEST)) {
-			return recomputeLocked(period, businessTime);
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		finally {
-			this.lock.release(ProcessLock.INGEST);
-		}
-	}
-
-	private List<YearMonth> recomputeLocked(YearMonth period, LocalDateTime businessTime) {
+		// each period's transaction takes the period's lock (PeriodLocks): a run working
+		// on the same periods waits, or is waited for
 		this.referenceData.synchronize();
 		List<YearMonth> periods = this.plan.periodsToRecompute(List.of(period));
 		for (YearMonth each : periods) {

@@ -28,6 +28,7 @@ import cn.xinning.villagereturns.intake.ClaimFilesTasklet;
 import cn.xinning.villagereturns.intake.ClaimedFile;
 import cn.xinning.villagereturns.intake.FileAwayWriter;
 import cn.xinning.villagereturns.intake.FileRangePartitioner;
+import cn.xinning.villagereturns.intake.FiledNames;
 import cn.xinning.villagereturns.intake.InboxFiles;
 import cn.xinning.villagereturns.intake.RootFolders;
 import cn.xinning.villagereturns.reference.ReferenceData;
@@ -40,6 +41,7 @@ import cn.xinning.villagereturns.returns.ValidationContext;
 import cn.xinning.villagereturns.support.IdBlocks;
 import cn.xinning.villagereturns.support.BulkLoader;
 import cn.xinning.villagereturns.support.DatabaseDialect;
+import cn.xinning.villagereturns.support.PeriodLocks;
 import cn.xinning.villagereturns.validation.Messages;
 
 /**
@@ -207,8 +209,9 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
-	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect) {
-		return new AcceptReturnsWriter(jdbcTemplate, dialect);
+	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect,
+			PeriodLocks periodLocks) {
+		return new AcceptReturnsWriter(jdbcTemplate, dialect, periodLocks);
 	}
 
 	@Bean
@@ -278,9 +281,10 @@ public class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	FileAwayWriter fileAwayWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
-			JdbcTemplate jdbcTemplate, RootFolders folders, VillageReturnsProperties properties) {
+			JdbcTemplate jdbcTemplate, RootFolders folders, FiledNames filedNames,
+			VillageReturnsProperties properties) {
 		return new FileAwayWriter(jdbcTemplate, folders, runs.get(runId).asOf().toLocalDate(),
-				"en".equalsIgnoreCase(properties.language()));
+				"en".equalsIgnoreCase(properties.language()), filedNames);
 	}
 
 }

@@ -39,13 +39,6 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 
 	private static final int MAX_NAME_TRIES = 1000;
 
-	/**
-	 * One lock per destination folder: a name is free, then taken, without another
-	 * partition taking it in between (one process files away at a time: the process lock
-	 * sees to that).
-	 */
-	private static final Map<Path, Object> FOLDER_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
-
 	private final JdbcTemplate jdbc;
 
 	private final RootFolders folders;
@@ -54,8 +47,12 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 
 	private final boolean english;
 
-	public FileAwayWriter(JdbcTemplate jdbc, RootFolders folders, LocalDate receivedDate, boolean english) {
+	private final FiledNames names;
+
+	public FileAwayWriter(JdbcTemplate jdbc, RootFolders folders, LocalDate receivedDate, boolean english,
+			FiledNames names) {
 		this.jdbc = jdbc;
+		this.names = names;
 		this.folders = folders;
 		this.receivedDate = receivedDate;
 		this.english = english;
@@ -96,18 +93,15 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 			Path folder = (rejected ? this.folders.rejected() : this.folders.archive(this.receivedDate))
 				.resolve(file.relativePath())
 				.getParent();
-			Path target;
-			// partitions file away in parallel: choosing a free name and taking it is one
-			// step
-			synchronized (FOLDER_LOCKS.computeIfAbsent(folder, (f) -> new Object())) {
-				target = destination(source, folder, file);
-				if (rejected) {
-					writeErrors(target.resolveSibling(target.getFileName() + ".errors.csv"), rows);
-				}
-				if (Files.exists(source)) {
-					Files.createDirectories(folder);
-					Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-				}
+			// partitions file away in parallel, in any process: the name is taken in the
+			// database before the move
+			Path target = destination(source, folder, file);
+			if (rejected) {
+				writeErrors(target.resolveSibling(target.getFileName() + ".errors.csv"), rows);
+			}
+			if (Files.exists(source)) {
+				Files.createDirectories(folder);
+				Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
 			}
 			filed.add(new Filed(file.fileId(), rejected ? "REJECTED" : "ARCHIVED", this.folders.relative(target)));
 		}
@@ -120,9 +114,15 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 	}
 
 	/**
-	 * A free name in the folder; or, when the file has already been moved, where it went.
+	 * The name the file took (a restarted chunk finds it), else a free name in the
+	 * folder, taken; or, when the file was moved before names were recorded, where it
+	 * went.
 	 */
-	private static Path destination(Path source, Path folder, ClaimedFile file) throws IOException {
+	private Path destination(Path source, Path folder, ClaimedFile file) throws IOException {
+		java.util.Optional<String> taken = this.names.of(file.fileId());
+		if (taken.isPresent()) {
+			return this.folders.root().resolve(taken.get());
+		}
 		String name = source.getFileName().toString();
 		boolean moved = !Files.exists(source);
 		for (int i = 1; i <= MAX_NAME_TRIES; i++) {
@@ -131,7 +131,10 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 				if (moved) {
 					break;
 				}
-				return candidate;
+				if (this.names.take(this.folders.relative(candidate), file.fileId())) {
+					return candidate;
+				}
+				continue;
 			}
 			if (moved && Sha256.of(candidate).equals(file.sha256())) {
 				return candidate;

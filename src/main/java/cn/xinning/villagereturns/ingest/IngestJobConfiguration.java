@@ -1,6 +1,7 @@
 package cn.xinning.villagereturns.ingest;
 
 import java.time.Duration;
+import java.time.YearMonth;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -20,7 +21,8 @@ import cn.xinning.villagereturns.aggregation.AggregateTasklet;
 import cn.xinning.villagereturns.aggregation.AggregationPlan;
 import cn.xinning.villagereturns.aggregation.Aggregator;
 import cn.xinning.villagereturns.anomaly.AnomalyEvaluator;
-import cn.xinning.villagereturns.anomaly.FlagAnomaliesTasklet;
+import cn.xinning.villagereturns.anomaly.FlagPeriodPartitioner;
+import cn.xinning.villagereturns.anomaly.FlagPeriodTasklet;
 import cn.xinning.villagereturns.cluster.PartitionHandlers;
 import cn.xinning.villagereturns.cluster.PartitionWorkers;
 import cn.xinning.villagereturns.cluster.PartitionsProperties;
@@ -78,6 +80,8 @@ public class IngestJobConfiguration {
 	static final String VALIDATE_FILES_PARTITION_STEP = "validateFilesPartitionStep";
 
 	static final String FILE_AWAY_PARTITION_STEP = "fileAwayPartitionStep";
+
+	static final String FLAG_ANOMALIES_PARTITION_STEP = "flagAnomaliesPartitionStep";
 
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step claimFilesStep, Step validateFilesStep, Step acceptReturnsStep,
@@ -231,9 +235,12 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
-	Step flagAnomaliesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			FlagAnomaliesTasklet flagAnomaliesTasklet, RestartableSteps restartable, RunProgress progress) {
-		return new StepBuilder(FLAG_ANOMALIES_STEP, jobRepository).tasklet(flagAnomaliesTasklet, transactionManager)
+	Step flagAnomaliesStep(JobRepository jobRepository, FlagPeriodPartitioner flagPeriodPartitioner,
+			Step flagAnomaliesPartitionStep, PartitionHandlers partitionHandlers, RestartableSteps restartable,
+			RunProgress progress) {
+		return new StepBuilder(FLAG_ANOMALIES_STEP, jobRepository)
+			.partitioner(FLAG_ANOMALIES_PARTITION_STEP, flagPeriodPartitioner)
+			.partitionHandler(partitionHandlers.handler(flagAnomaliesPartitionStep))
 			.listener(restartable)
 			.listener(progress)
 			.build();
@@ -241,9 +248,27 @@ public class IngestJobConfiguration {
 
 	@Bean
 	@StepScope
-	FlagAnomaliesTasklet flagAnomaliesTasklet(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
-			JdbcTemplate jdbcTemplate, AnomalyEvaluator anomalyEvaluator) {
-		return new FlagAnomaliesTasklet(runId, runs.get(runId).asOf(), jdbcTemplate, anomalyEvaluator);
+	FlagPeriodPartitioner flagPeriodPartitioner(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			IngestRuns runs, JdbcTemplate jdbcTemplate, AnomalyEvaluator anomalyEvaluator) {
+		return new FlagPeriodPartitioner(runId, runs.get(runId).asOf(), jdbcTemplate, anomalyEvaluator);
+	}
+
+	@Bean
+	Step flagAnomaliesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			FlagPeriodTasklet flagPeriodTasklet, RestartableSteps restartable, PartitionWorkers workers) {
+		return new StepBuilder(FLAG_ANOMALIES_PARTITION_STEP, jobRepository)
+			.tasklet(flagPeriodTasklet, transactionManager)
+			.listener(restartable)
+			.listener(workers)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	FlagPeriodTasklet flagPeriodTasklet(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			@Value("#{stepExecutionContext['" + FlagPeriodPartitioner.PERIOD + "']}") String period, IngestRuns runs,
+			AnomalyEvaluator anomalyEvaluator) {
+		return new FlagPeriodTasklet(runId, YearMonth.parse(period), runs.get(runId).asOf(), anomalyEvaluator);
 	}
 
 	@Bean

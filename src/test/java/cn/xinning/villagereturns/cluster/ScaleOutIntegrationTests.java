@@ -190,6 +190,56 @@ class ScaleOutIntegrationTests {
 	}
 
 	@Test
+	void twoManagersOnOneRootTakeDisjointFiles() throws Exception {
+		try (MariaDb.TestDatabase db = MariaDb.create("so_two"); RabbitMq.TestQueue queue = RabbitMq.create("two")) {
+			Path root = this.work.resolve("two-managers");
+			Map<String, byte[]> summer = new TreeMap<>();
+			Map<String, byte[]> october = new TreeMap<>();
+			this.files.forEach((path, bytes) -> (path.startsWith("2026-10/") ? october : summer).put(path, bytes));
+			new MultiRunScenario.Step(AS_OF, summer).dropInto(root.resolve("inbox"));
+			List<ChildProgram> workers = new ArrayList<>();
+			try {
+				startWorker(workers, db, queue, root);
+				// the first manager has moved its files into its work folder and pauses
+				// before recording them
+				ChildProgram first = ChildProgram.start(this.work,
+						manager(db, queue, "ingest", "--root", root.toString(), "--as-of", AS_OF,
+								"--crash-test.pause-at=insert into inbox_file", "--crash-test.pause-millis=15000"));
+				first.awaitOutput(CrashPointAutoConfiguration.MARK, Duration.ofMinutes(2));
+				new MultiRunScenario.Step(AS_OF, october).dropInto(root.resolve("inbox"));
+
+				ChildProgram.Result second = ChildProgram.run(this.work,
+						manager(db, queue, "ingest", "--root", root.toString(), "--as-of", AS_OF));
+
+				assertThat(second.status()).as(second.output()).isZero();
+				assertThat(second.output()).contains("运行 run #2 已完成 completed");
+				assertThat(first.waitFor(Duration.ofMinutes(5))).as(first.output()).isZero();
+				assertThat(first.output()).contains("运行 run #1 已完成 completed");
+				Map<Long, Set<String>> claimed = new TreeMap<>();
+				try (var connection = db.connect();
+						var rows = connection.createStatement()
+							.executeQuery("select run_id, relative_path from inbox_file")) {
+					while (rows.next()) {
+						claimed.computeIfAbsent(rows.getLong(1), (run) -> new HashSet<>()).add(rows.getString(2));
+					}
+				}
+				assertThat(claimed.get(1L)).isEqualTo(summer.keySet());
+				assertThat(claimed.get(2L)).isEqualTo(october.keySet());
+				// the figures are those of one run; flags were evaluated twice, the
+				// first time without October (closed flags are listed)
+				Map<String, byte[]> outcome = outcome(db, queue, root);
+				outcome.remove("reports/anomalies.csv");
+				Map<String, byte[]> expected = new TreeMap<>(this.local);
+				expected.remove("reports/anomalies.csv");
+				assertSameAs(expected, outcome);
+			}
+			finally {
+				workers.forEach(ChildProgram::kill);
+			}
+		}
+	}
+
+	@Test
 	void aPoisonRequestGoesToTheDeadLetterQueue() throws Exception {
 		try (MariaDb.TestDatabase db = MariaDb.create("so_poison");
 				RabbitMq.TestQueue queue = RabbitMq.create("poison")) {
@@ -277,7 +327,7 @@ class ScaleOutIntegrationTests {
 	private static String[] args(MariaDb.TestDatabase db, RabbitMq.TestQueue queue, String... command) {
 		List<String> all = new ArrayList<>(List.of(command));
 		all.addAll(List.of("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-				"--spring.datasource.password=" + db.password()));
+				"--spring.datasource.password=" + db.password(), "--village-returns.inbox.quiet-seconds=0"));
 		if (queue != null) {
 			all.addAll(List.of(queue.arguments()));
 		}
@@ -291,8 +341,12 @@ class ScaleOutIntegrationTests {
 	}
 
 	private void assertSameAsLocal(Map<String, byte[]> outcome) {
-		assertThat(outcome.keySet()).isEqualTo(this.local.keySet());
-		for (Map.Entry<String, byte[]> file : this.local.entrySet()) {
+		assertSameAs(this.local, outcome);
+	}
+
+	private static void assertSameAs(Map<String, byte[]> expected, Map<String, byte[]> outcome) {
+		assertThat(outcome.keySet()).isEqualTo(expected.keySet());
+		for (Map.Entry<String, byte[]> file : expected.entrySet()) {
 			assertThat(new String(outcome.get(file.getKey()), StandardCharsets.UTF_8)).as(file.getKey())
 				.isEqualTo(new String(file.getValue(), StandardCharsets.UTF_8));
 		}

@@ -85,22 +85,20 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 	public void write(Chunk<? extends ClaimedFile> chunk) throws IOException {
 		Map<Long, List<ErrorRow>> problems = problems(
 				chunk.getItems().stream().map(ClaimedFile::fileId).collect(Collectors.toSet()));
+		// partitions file away in parallel, in any process: the names are taken in the
+		// database before the moves
+		Map<Long, Path> targets = destinations(chunk.getItems(), problems);
 		List<Filed> filed = new ArrayList<>();
 		for (ClaimedFile file : chunk) {
 			List<ErrorRow> rows = problems.getOrDefault(file.fileId(), List.of());
-			boolean rejected = rows.stream().anyMatch(ErrorRow::isError);
-			Path source = this.folders.workOf(file.runId()).resolve(file.relativePath());
-			Path folder = (rejected ? this.folders.rejected() : this.folders.archive(this.receivedDate))
-				.resolve(file.relativePath())
-				.getParent();
-			// partitions file away in parallel, in any process: the name is taken in the
-			// database before the move
-			Path target = destination(source, folder, file);
+			boolean rejected = isRejected(rows);
+			Path source = source(file);
+			Path target = targets.get(file.fileId());
 			if (rejected) {
 				writeErrors(target.resolveSibling(target.getFileName() + ".errors.csv"), rows);
 			}
 			if (Files.exists(source)) {
-				Files.createDirectories(folder);
+				Files.createDirectories(target.getParent());
 				Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
 			}
 			filed.add(new Filed(file.fileId(), rejected ? "REJECTED" : "ARCHIVED", this.folders.relative(target)));
@@ -113,30 +111,78 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 				});
 	}
 
+	private static boolean isRejected(List<ErrorRow> rows) {
+		return rows.stream().anyMatch(ErrorRow::isError);
+	}
+
+	private Path source(ClaimedFile file) {
+		return this.folders.workOf(file.runId()).resolve(file.relativePath());
+	}
+
+	private Path folder(ClaimedFile file, Map<Long, List<ErrorRow>> problems) {
+		boolean rejected = isRejected(problems.getOrDefault(file.fileId(), List.of()));
+		return (rejected ? this.folders.rejected() : this.folders.archive(this.receivedDate))
+			.resolve(file.relativePath())
+			.getParent();
+	}
+
 	/**
-	 * The name the file took (a restarted chunk finds it), else a free name in the
-	 * folder, taken; or, when the file was moved before names were recorded, where it
-	 * went.
+	 * Where each file goes: the name it took before (a restarted chunk finds it), else a
+	 * free name in its folder, taken for it (the chunk's names in one batch; a name
+	 * another partition took meanwhile is tried again with the next variant); or, when
+	 * the file was moved before names were recorded, where it went.
 	 */
-	private Path destination(Path source, Path folder, ClaimedFile file) throws IOException {
-		java.util.Optional<String> taken = this.names.of(file.fileId());
-		if (taken.isPresent()) {
-			return this.folders.root().resolve(taken.get());
+	private Map<Long, Path> destinations(List<? extends ClaimedFile> files, Map<Long, List<ErrorRow>> problems)
+			throws IOException {
+		Map<Long, Path> targets = new HashMap<>();
+		this.names.of(files.stream().map(ClaimedFile::fileId).toList())
+			.forEach((id, path) -> targets.put(id, this.folders.root().resolve(path)));
+		List<ClaimedFile> pending = new ArrayList<>();
+		for (ClaimedFile file : files) {
+			if (!targets.containsKey(file.fileId())) {
+				if (Files.exists(source(file))) {
+					pending.add(file);
+				}
+				else {
+					targets.put(file.fileId(), movedBefore(source(file), folder(file, problems), file));
+				}
+			}
 		}
+		Map<Long, Integer> nextTry = new HashMap<>();
+		while (!pending.isEmpty()) {
+			Map<Long, String> wanted = new HashMap<>();
+			Set<String> proposed = new java.util.HashSet<>();
+			for (ClaimedFile file : pending) {
+				String name = source(file).getFileName().toString();
+				Path folder = folder(file, problems);
+				int i = nextTry.getOrDefault(file.fileId(), 1);
+				Path candidate;
+				do {
+					if (i > MAX_NAME_TRIES) {
+						throw new IOException("No free name for " + name + " in " + folder);
+					}
+					candidate = folder.resolve(variant(name, i++));
+				}
+				while (Files.exists(candidate) || !proposed.add(this.folders.relative(candidate)));
+				nextTry.put(file.fileId(), i);
+				wanted.put(file.fileId(), this.folders.relative(candidate));
+			}
+			Set<Long> got = this.names.takeAll(wanted);
+			got.forEach((id) -> targets.put(id, this.folders.root().resolve(wanted.get(id))));
+			pending.removeIf((file) -> got.contains(file.fileId()));
+		}
+		return targets;
+	}
+
+	/** A file moved before names were recorded, found where it went by its content. */
+	private static Path movedBefore(Path source, Path folder, ClaimedFile file) throws IOException {
 		String name = source.getFileName().toString();
-		boolean moved = !Files.exists(source);
 		for (int i = 1; i <= MAX_NAME_TRIES; i++) {
 			Path candidate = folder.resolve(variant(name, i));
 			if (!Files.exists(candidate)) {
-				if (moved) {
-					break;
-				}
-				if (this.names.take(this.folders.relative(candidate), file.fileId())) {
-					return candidate;
-				}
-				continue;
+				break;
 			}
-			if (moved && Sha256.of(candidate).equals(file.sha256())) {
+			if (Sha256.of(candidate).equals(file.sha256())) {
 				return candidate;
 			}
 		}

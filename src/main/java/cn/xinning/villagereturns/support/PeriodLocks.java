@@ -41,13 +41,14 @@ public class PeriodLocks {
 	/** {@link #lock} for every period, in order. */
 	public void lockAll(Collection<String> periods) {
 		for (String period : new TreeSet<>(periods)) {
-			if (this.jdbc
-				.queryForList("select period from period_lock where period = ? for update", String.class, period)
-				.isEmpty()) {
+			// a plain read first: a locking read of a missing row would lock the gap (at
+			// REPEATABLE READ) and block the row's own creation
+			Integer rows = this.jdbc.queryForObject("select count(*) from period_lock where period = ?", Integer.class,
+					period);
+			if (rows == null || rows == 0) {
 				create(period);
-				this.jdbc.queryForList("select period from period_lock where period = ? for update", String.class,
-						period);
 			}
+			this.jdbc.queryForList("select period from period_lock where period = ? for update", String.class, period);
 		}
 	}
 

@@ -37,6 +37,10 @@ public class DatabaseDefaults implements EnvironmentPostProcessor, Ordered {
 			environment.getPropertySources()
 				.addLast(new MapPropertySource(SOURCE,
 						Map.of("spring.batch.jdbc.isolation-level-for-create", "read_committed",
+								// a period lock is taken before reading what it
+								// protects: each statement must see what the last
+								// holder committed
+								"spring.datasource.hikari.transaction-isolation", "TRANSACTION_READ_COMMITTED",
 								"spring.datasource.hikari.data-source-properties.rewriteBatchedStatements", "true",
 								"spring.datasource.hikari.data-source-properties.cachePrepStmts", "true",
 								"spring.datasource.hikari.data-source-properties.prepStmtCacheSize", "250")));

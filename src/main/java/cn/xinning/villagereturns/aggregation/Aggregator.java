@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.support.DueDates;
+import cn.xinning.villagereturns.support.PeriodLocks;
 
 /**
  * Recomputes the township and county tables and the completeness of one period from the
@@ -99,14 +100,19 @@ public class Aggregator {
 
 	private final ZoneId zone;
 
-	public Aggregator(NamedParameterJdbcTemplate jdbc, VillageReturnsProperties properties) {
+	private final PeriodLocks periodLocks;
+
+	public Aggregator(NamedParameterJdbcTemplate jdbc, VillageReturnsProperties properties, PeriodLocks periodLocks) {
 		this.jdbc = jdbc;
+		this.periodLocks = periodLocks;
 		this.dueDates = new DueDates(properties.dueDay());
 		this.zone = properties.timeZone();
 	}
 
 	/** Recomputes one period; the caller's transaction makes it all or nothing. */
 	public void recompute(YearMonth period) {
+		// another process may be writing the period: wait for it, hold it until commit
+		this.periodLocks.lock(period);
 		for (String table : new String[] { "township_indicator", "county_indicator", "completeness" }) {
 			this.jdbc.update("delete from " + table + " where period = :period", Map.of("period", period.toString()));
 		}

@@ -11,7 +11,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.xinning.villagereturns.anomaly.AnomalyEvaluator;
 import cn.xinning.villagereturns.ledger.IssueFlagEvaluator;
 import cn.xinning.villagereturns.reference.ReferenceData;
-import cn.xinning.villagereturns.support.ProcessLock;
 
 /**
  * {@code recompute --period P}: the figures of a period from the accepted data, with the
@@ -30,14 +29,10 @@ public class RecomputeService {
 
 	private final AnomalyEvaluator anomalies;
 
-	private final ProcessLock lock;
-
 	private final IssueFlagEvaluator issueFlags;
 
 	public RecomputeService(ReferenceData referenceData, AggregationPlan plan, Aggregator aggregator,
-			AnomalyEvaluator anomalies, IssueFlagEvaluator issueFlags, ProcessLock lock,
-			PlatformTransactionManager transactionManager) {
-		this.lock = lock;
+			AnomalyEvaluator anomalies, IssueFlagEvaluator issueFlags, PlatformTransactionManager transactionManager) {
 		this.issueFlags = issueFlags;
 		this.anomalies = anomalies;
 		this.referenceData = referenceData;
@@ -52,22 +47,8 @@ public class RecomputeService {
 	 * whose history includes it), judging overdue returns at the given business time.
 	 */
 	public List<YearMonth> recompute(YearMonth period, LocalDateTime businessTime) {
-		this.lock.acquireOrThrow(ProcessLock.INGEST);
-		try (AutoCloseable beating = this.lock.keepAlive(ProcessLock.INGEST)) {
-			return recomputeLocked(period, businessTime);
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		finally {
-			this.lock.release(ProcessLock.INGEST);
-		}
-	}
-
-	private List<YearMonth> recomputeLocked(YearMonth period, LocalDateTime businessTime) {
+		// each period's transaction takes the period's lock (PeriodLocks): a run working
+		// on the same periods waits, or is waited for
 		this.referenceData.synchronize();
 		List<YearMonth> periods = this.plan.periodsToRecompute(List.of(period));
 		for (YearMonth each : periods) {

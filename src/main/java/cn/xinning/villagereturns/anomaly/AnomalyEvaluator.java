@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.support.DueDates;
+import cn.xinning.villagereturns.support.PeriodLocks;
 
 /**
  * Keeps the flags equal to what the rules give over the accepted data: decides which
@@ -39,9 +40,12 @@ public class AnomalyEvaluator {
 
 	private final DueDates dueDates;
 
+	private final PeriodLocks periodLocks;
+
 	public AnomalyEvaluator(JdbcTemplate jdbc, ReferenceData referenceData, FlagDetector detector, FlagStore store,
-			AnomalyProperties anomaly, VillageReturnsProperties properties) {
+			AnomalyProperties anomaly, VillageReturnsProperties properties, PeriodLocks periodLocks) {
 		this.jdbc = jdbc;
+		this.periodLocks = periodLocks;
 		this.referenceData = referenceData;
 		this.detector = detector;
 		this.store = store;
@@ -82,6 +86,8 @@ public class AnomalyEvaluator {
 
 	/** Re-evaluates one period; the caller's transaction makes it all or nothing. */
 	public FlagStore.Changes evaluate(YearMonth period, LocalDateTime businessTime, Long runId) {
+		// another process may be writing the period: wait for it, hold it until commit
+		this.periodLocks.lock(period);
 		ReferenceData.Snapshot reference = this.referenceData.current();
 		boolean hasReturns = Boolean.TRUE.equals(this.jdbc.queryForObject(
 				"select case when exists (select 1 from current_return where period = ?) then true else false end",

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,13 +62,20 @@ public class FlagDetector {
 			.filter((v) -> v.isValidIn(context.period()))
 			.sorted(Comparator.comparing(Village::code))
 			.toList();
-		List<Future<List<Flag>>> ranges = new ArrayList<>();
+		List<FutureTask<List<Flag>>> ranges = new ArrayList<>();
 		for (List<Village> range : townshipRanges(valid, this.workers.threads())) {
-			ranges.add(this.workers.executor().submit(() -> pass(context, range, rules)));
+			FutureTask<List<Flag>> task = new FutureTask<>(() -> pass(context, range, rules));
+			ranges.add(task);
+			this.workers.executor().execute(task);
 		}
 		List<Flag> flags = new ArrayList<>();
 		try {
-			for (Future<List<Flag>> range : ranges) {
+			for (FutureTask<List<Flag>> range : ranges) {
+				// a range no thread has taken yet runs here: the periods are partitions
+				// on
+				// the same threads, which must never all wait for ranges queued behind
+				// them
+				range.run();
 				flags.addAll(range.get());
 			}
 		}

@@ -42,6 +42,9 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 
 	private static final Pattern STATEMENTS = Pattern.compile("STATEMENTS executions=(\\d+) batched-rows=(\\d+)");
 
+	private static final Pattern WORKER = Pattern.compile("PartitionStep:\\S+ +COMPLETED .*\\[([^\\]]+)\\]$",
+			Pattern.MULTILINE);
+
 	private static final Pattern FLOOR = Pattern.compile("FLOOR rows=(\\d+) load_ms=(\\d+) aggregate_ms=(\\d+)");
 
 	@Option(names = "--scale", defaultValue = "county", paramLabel = "SCALE",
@@ -78,6 +81,13 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 	@Option(names = "--mariadb-url", defaultValue = "jdbc:mysql://127.0.0.1:3306/", description = "MariaDB server.")
 	String mariadbUrl;
 
+	@Option(names = "--workers", defaultValue = "0",
+			description = "Worker processes (MariaDB only): the timed run is a manager, partitions run on the workers over RabbitMQ.")
+	int workers;
+
+	@Option(names = "--rabbitmq-host", defaultValue = "127.0.0.1", description = "RabbitMQ for --workers.")
+	String rabbitmqHost;
+
 	@Option(names = "--mariadb-user", defaultValue = "root")
 	String mariadbUser;
 
@@ -99,9 +109,10 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 	 * @param executions statements sent
 	 * @param floorMillis the floor, load plus totals
 	 * @param floorLoadMillis the floor's load alone
+	 * @param shares partitions each worker executed (empty without workers)
 	 */
 	record Measurement(String database, int villages, long values, double historySeconds, ChildJvm.Result run,
-			Map<String, Double> steps, long executions, long floorMillis, long floorLoadMillis) {
+			Map<String, Double> steps, long executions, long floorMillis, long floorLoadMillis, String shares) {
 
 		double jobSeconds() {
 			return this.steps.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -113,6 +124,9 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 	public Integer call() throws Exception {
 		PrintWriter console = this.spec.commandLine().getOut();
 		int villages = SCALES.containsKey(this.scale) ? SCALES.get(this.scale) : Integer.parseInt(this.scale);
+		if (this.workers > 0 && !this.databases.stream().allMatch("mariadb"::equalsIgnoreCase)) {
+			throw new IllegalArgumentException("--workers needs --database mariadb: workers cannot share H2");
+		}
 		List<Measurement> results = new ArrayList<>();
 		for (String database : this.databases) {
 			console.printf("== %s: %d villages on %s%n", this.scale, villages, database);
@@ -167,8 +181,40 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 					this.month.plusMonths(1).atDay(4).atTime(10, 0).toString(),
 					"--village-returns.inbox.quiet-seconds=0", "--village-returns.bench.count-statements=true"));
 			ingest.addAll(common);
-			ChildJvm.Result run = ChildJvm.run(this.heap, ingest);
-			check(run, "ingest");
+			List<ChildJvm.Running> started = new ArrayList<>();
+			ChildJvm.Result run;
+			String shares = "";
+			try {
+				if (this.workers > 0) {
+					List<String> cluster = List.of("--spring.rabbitmq.host=" + this.rabbitmqHost,
+							"--village-returns.partitions.queue=vr-bench-" + this.scale.replaceAll("\\W", ""));
+					ingest.addAll(cluster);
+					ingest.add("--village-returns.partitions.mode=manager");
+					ingest.add("--village-returns.partitions.poll-interval=200ms");
+					for (int i = 0; i < this.workers; i++) {
+						List<String> worker = new ArrayList<>(List.of("worker"));
+						worker.addAll(common);
+						worker.addAll(cluster);
+						started.add(ChildJvm.start(this.heap, worker));
+					}
+					for (ChildJvm.Running worker : started) {
+						worker.await("listening on queue");
+					}
+				}
+				run = ChildJvm.run(this.heap, ingest);
+				check(run, "ingest");
+				if (this.workers > 0) {
+					List<String> show = new ArrayList<>(List.of("executions", "show", "1"));
+					show.addAll(common);
+					shares = shares(ChildJvm.run("256m", show).output());
+					console.printf("   partitions per worker: %s%n", shares);
+				}
+			}
+			finally {
+				for (ChildJvm.Running worker : started) {
+					worker.stop();
+				}
+			}
 			console.printf("   ingest: %.1f s wall, peak RSS %d MiB%n", run.wallMillis() / 1000.0,
 					run.peakRssKb() / 1024);
 			List<String> floorArgs = new ArrayList<>(
@@ -188,13 +234,31 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 			}
 			long values = (long) villages * county.valuesPerReturn() * this.runMonths;
 			return new Measurement(database, villages, values, historySeconds, run, steps, Long.parseLong(s.group(1)),
-					Long.parseLong(f.group(2)) + Long.parseLong(f.group(3)), Long.parseLong(f.group(2)));
+					Long.parseLong(f.group(2)) + Long.parseLong(f.group(3)), Long.parseLong(f.group(2)), shares);
 		}
 		finally {
 			if (databaseName != null && !this.keep) {
 				execute("drop database if exists " + databaseName);
 			}
 		}
+	}
+
+	/**
+	 * {@code host:pid=N, ...}: the partitions each worker executed, from
+	 * {@code executions show}.
+	 */
+	static String shares(String executionsShow) {
+		Map<String, Integer> counts = new java.util.TreeMap<>();
+		Matcher worker = WORKER.matcher(executionsShow);
+		while (worker.find()) {
+			for (String each : worker.group(1).split(",")) {
+				counts.merge(each, 1, Integer::sum);
+			}
+		}
+		return counts.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + e.getValue())
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	private YearMonth firstTimed() {
@@ -231,6 +295,12 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 					step(m, "file"), m.run().peakRssKb() / 1024, m.executions() * 1000.0 / m.values(),
 					m.floorMillis() / 1000.0, job * 1000.0 / Math.max(1, m.floorMillis()),
 					(long) m.villages() * this.runMonths * this.ledgerRows));
+		}
+		for (Measurement m : results) {
+			if (!m.shares().isEmpty()) {
+				table.append(String.format(Locale.ROOT, "%nManager and %d workers on %s; partitions per worker: %s%n",
+						this.workers, m.database(), m.shares()));
+			}
 		}
 		return table.toString();
 	}

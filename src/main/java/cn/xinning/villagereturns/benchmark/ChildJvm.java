@@ -30,6 +30,92 @@ final class ChildJvm {
 	}
 
 	static Result run(String heap, List<String> args) throws IOException, InterruptedException {
+		List<String> command = command(heap, args);
+		long start = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		StringBuilder output = new StringBuilder();
+		Thread reader = collect(process, output);
+		Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+		long peak = 0;
+		while (process.isAlive()) {
+			peak = Math.max(peak, highWaterMark(status));
+			Thread.sleep(50);
+		}
+		long wall = (System.nanoTime() - start) / 1_000_000;
+		reader.join();
+		synchronized (output) {
+			return new Result(process.exitValue(), output.toString(), wall, peak);
+		}
+	}
+
+	/** A child left running (a worker), its output collected. */
+	static final class Running {
+
+		private final Process process;
+
+		private final StringBuilder output = new StringBuilder();
+
+		private Running(Process process) {
+			this.process = process;
+			collect(process, this.output);
+		}
+
+		/**
+		 * Waits until it printed {@code text}; fails when it ends first or after a
+		 * minute.
+		 */
+		String await(String text) throws InterruptedException {
+			long deadline = System.nanoTime() + 120_000_000_000L;
+			while (System.nanoTime() < deadline) {
+				synchronized (this.output) {
+					if (this.output.indexOf(text) >= 0) {
+						return this.output.toString();
+					}
+					if (!this.process.isAlive()) {
+						break;
+					}
+					this.output.wait(200);
+				}
+			}
+			throw new IllegalStateException("The child did not print \"" + text + "\":\n" + this.output);
+		}
+
+		/** SIGTERM, and waits for it to end. */
+		void stop() throws InterruptedException {
+			this.process.destroy();
+			if (!this.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+
+	}
+
+	static Running start(String heap, List<String> args) throws IOException {
+		return new Running(new ProcessBuilder(command(heap, args)).redirectErrorStream(true).start());
+	}
+
+	private static Thread collect(Process process, StringBuilder output) {
+		Thread reader = new Thread(() -> {
+			try (BufferedReader in = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = in.readLine()) != null) {
+					synchronized (output) {
+						output.append(line).append('\n');
+						output.notifyAll();
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the process ended
+			}
+		});
+		reader.setDaemon(true);
+		reader.start();
+		return reader;
+	}
+
+	private static List<String> command(String heap, List<String> args) {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
 		// the class-data-sharing archive bin/village-returns starts the program with
@@ -47,35 +133,7 @@ final class ChildJvm {
 		}
 		command.addAll(launch());
 		command.addAll(args);
-		long start = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		StringBuilder output = new StringBuilder();
-		Thread reader = new Thread(() -> {
-			try (BufferedReader in = new BufferedReader(
-					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-				String line;
-				while ((line = in.readLine()) != null) {
-					synchronized (output) {
-						output.append(line).append('\n');
-					}
-				}
-			}
-			catch (IOException ex) {
-				// the process ended
-			}
-		});
-		reader.start();
-		Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
-		long peak = 0;
-		while (process.isAlive()) {
-			peak = Math.max(peak, highWaterMark(status));
-			Thread.sleep(50);
-		}
-		long wall = (System.nanoTime() - start) / 1_000_000;
-		reader.join();
-		synchronized (output) {
-			return new Result(process.exitValue(), output.toString(), wall, peak);
-		}
+		return command;
 	}
 
 	/**

@@ -62,10 +62,12 @@ public class Executions {
 	 * @param exitMessage exit description (the failure, when it failed)
 	 * @param started when it started (the job repository's clock: this JVM's zone)
 	 * @param ended when it ended, if it has
+	 * @param worker {@code host:pid} of the process(es) that executed a partition, empty
+	 * for other steps
 	 */
 	public record Step(long executionId, String name, String status, long read, long written, long skipped,
 			long commits, long rollbacks, String exitMessage, Optional<LocalDateTime> started,
-			Optional<LocalDateTime> ended) {
+			Optional<LocalDateTime> ended, String worker) {
 
 		/** How long it ran, if it has ended. */
 		public Optional<java.time.Duration> duration() {
@@ -249,7 +251,8 @@ public class Executions {
 						step.getWriteCount(),
 						step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount(),
 						step.getCommitCount(), step.getRollbackCount(), (exit != null) ? exit : "",
-						Optional.ofNullable(step.getStartTime()), Optional.ofNullable(step.getEndTime())));
+						Optional.ofNullable(step.getStartTime()), Optional.ofNullable(step.getEndTime()),
+						cn.xinning.villagereturns.cluster.PartitionWorkers.of(step)));
 			}
 		}
 		return steps;

@@ -2,6 +2,7 @@ package cn.xinning.villagereturns.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import java.time.YearMonth;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -22,11 +23,16 @@ import cn.xinning.villagereturns.aggregation.AggregateTasklet;
 import cn.xinning.villagereturns.aggregation.AggregationPlan;
 import cn.xinning.villagereturns.aggregation.Aggregator;
 import cn.xinning.villagereturns.anomaly.AnomalyEvaluator;
-import cn.xinning.villagereturns.anomaly.FlagAnomaliesTasklet;
+import cn.xinning.villagereturns.anomaly.FlagPeriodPartitioner;
+import cn.xinning.villagereturns.anomaly.FlagPeriodTasklet;
+import cn.xinning.villagereturns.cluster.PartitionHandlers;
+import cn.xinning.villagereturns.cluster.PartitionWorkers;
+import cn.xinning.villagereturns.cluster.PartitionsProperties;
 import cn.xinning.villagereturns.intake.ClaimFilesTasklet;
 import cn.xinning.villagereturns.intake.ClaimedFile;
 import cn.xinning.villagereturns.intake.FileAwayWriter;
 import cn.xinning.villagereturns.intake.FileRangePartitioner;
+import cn.xinning.villagereturns.intake.FiledNames;
 import cn.xinning.villagereturns.intake.InboxFiles;
 import cn.xinning.villagereturns.intake.InboxLeftovers;
 import cn.xinning.villagereturns.intake.RootFolders;
@@ -45,7 +51,7 @@ import cn.xinning.villagereturns.returns.ValidationContext;
 import cn.xinning.villagereturns.support.IdBlocks;
 import cn.xinning.villagereturns.support.BulkLoader;
 import cn.xinning.villagereturns.support.DatabaseDialect;
-import cn.xinning.villagereturns.support.WorkerThreads;
+import cn.xinning.villagereturns.support.PeriodLocks;
 import cn.xinning.villagereturns.validation.Messages;
 
 /**
@@ -56,8 +62,9 @@ import cn.xinning.villagereturns.validation.Messages;
  *
  * <p>
  * Validating and filing away work on each file alone, so they run as partitions:
- * contiguous ranges of the run's files, one per processor. Acceptance stays in file
- * order, one chunk after another, because a later file may correct an earlier one.
+ * contiguous ranges of the run's files, on this process's threads or on worker processes
+ * ({@link PartitionHandlers}). Acceptance stays in file order, one chunk after another,
+ * because a later file may correct an earlier one.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
@@ -83,6 +90,8 @@ public class IngestJobConfiguration {
 	static final String VALIDATE_FILES_PARTITION_STEP = "validateFilesPartitionStep";
 
 	static final String FILE_AWAY_PARTITION_STEP = "fileAwayPartitionStep";
+
+	static final String FLAG_ANOMALIES_PARTITION_STEP = "flagAnomaliesPartitionStep";
 
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step claimFilesStep, Step validateFilesStep, Step acceptReturnsStep,
@@ -120,26 +129,27 @@ public class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	FileRangePartitioner fileRangePartitioner(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-			JdbcTemplate jdbcTemplate) {
-		return new FileRangePartitioner(runId, jdbcTemplate);
+			JdbcTemplate jdbcTemplate, PartitionsProperties partitions) {
+		return new FileRangePartitioner(runId, jdbcTemplate, partitions.maxFilesPerPartition());
 	}
 
 	@Bean
 	Step validateFilesStep(JobRepository jobRepository, FileRangePartitioner fileRangePartitioner,
-			Step validateFilesPartitionStep, WorkerThreads threads, RestartableSteps restartable,
+			Step validateFilesPartitionStep, PartitionHandlers partitionHandlers, RestartableSteps restartable,
 			RunProgress progress) {
 		return partitioned(VALIDATE_FILES_STEP, VALIDATE_FILES_PARTITION_STEP, validateFilesPartitionStep,
-				jobRepository, fileRangePartitioner, threads, restartable, progress);
+				jobRepository, fileRangePartitioner, partitionHandlers, restartable, progress);
 	}
 
-	/** A step whose files are cut into contiguous ranges, one partition per thread. */
+	/**
+	 * A step whose files are cut into contiguous ranges; where the partitions run
+	 * (threads or worker processes) is the partition handler's business.
+	 */
 	private static Step partitioned(String name, String partitionName, Step partitionStep, JobRepository jobRepository,
-			FileRangePartitioner fileRangePartitioner, WorkerThreads threads, RestartableSteps restartable,
-			RunProgress progress) {
+			FileRangePartitioner fileRangePartitioner, PartitionHandlers partitionHandlers,
+			RestartableSteps restartable, RunProgress progress) {
 		return new StepBuilder(name, jobRepository).partitioner(partitionName, fileRangePartitioner)
-			.step(partitionStep)
-			.gridSize(threads.threads())
-			.taskExecutor(threads.executor())
+			.partitionHandler(partitionHandlers.handler(partitionStep))
 			.listener(restartable)
 			.listener(progress)
 			.build();
@@ -149,7 +159,7 @@ public class IngestJobConfiguration {
 	Step validateFilesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> validateFilesReader, ValidateFilesProcessor validateFilesProcessor,
 			StageReturnsWriter validateFilesWriter, StageLedgerRowsWriter stageLedgerRowsWriter,
-			RestartableSteps restartable, VillageReturnsProperties properties) {
+			RestartableSteps restartable, PartitionWorkers workers, VillageReturnsProperties properties) {
 		return new StepBuilder(VALIDATE_FILES_PARTITION_STEP, jobRepository)
 			.<ClaimedFile, ValidatedFile>chunk(properties.batch().filesPerChunk())
 			.transactionManager(transactionManager)
@@ -157,6 +167,7 @@ public class IngestJobConfiguration {
 			.processor(validateFilesProcessor)
 			.writer(new CompositeItemWriter<>(List.of(validateFilesWriter, stageLedgerRowsWriter)))
 			.listener(restartable)
+			.listener(workers)
 			.build();
 	}
 
@@ -224,14 +235,15 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
-	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect) {
-		return new AcceptReturnsWriter(jdbcTemplate, dialect);
+	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect,
+			PeriodLocks periodLocks) {
+		return new AcceptReturnsWriter(jdbcTemplate, dialect, periodLocks);
 	}
 
 	@Bean
 	AcceptLedgerRowsWriter acceptLedgerRowsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect,
-			BulkLoader bulkLoader) {
-		return new AcceptLedgerRowsWriter(jdbcTemplate, dialect, bulkLoader);
+			BulkLoader bulkLoader, PeriodLocks periodLocks) {
+		return new AcceptLedgerRowsWriter(jdbcTemplate, dialect, bulkLoader, periodLocks);
 	}
 
 	@Bean
@@ -251,9 +263,12 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
-	Step flagAnomaliesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			FlagAnomaliesTasklet flagAnomaliesTasklet, RestartableSteps restartable, RunProgress progress) {
-		return new StepBuilder(FLAG_ANOMALIES_STEP, jobRepository).tasklet(flagAnomaliesTasklet, transactionManager)
+	Step flagAnomaliesStep(JobRepository jobRepository, FlagPeriodPartitioner flagPeriodPartitioner,
+			Step flagAnomaliesPartitionStep, PartitionHandlers partitionHandlers, RestartableSteps restartable,
+			RunProgress progress) {
+		return new StepBuilder(FLAG_ANOMALIES_STEP, jobRepository)
+			.partitioner(FLAG_ANOMALIES_PARTITION_STEP, flagPeriodPartitioner)
+			.partitionHandler(partitionHandlers.handler(flagAnomaliesPartitionStep))
 			.listener(restartable)
 			.listener(progress)
 			.build();
@@ -261,9 +276,27 @@ public class IngestJobConfiguration {
 
 	@Bean
 	@StepScope
-	FlagAnomaliesTasklet flagAnomaliesTasklet(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
-			JdbcTemplate jdbcTemplate, AnomalyEvaluator anomalyEvaluator) {
-		return new FlagAnomaliesTasklet(runId, runs.get(runId).asOf(), jdbcTemplate, anomalyEvaluator);
+	FlagPeriodPartitioner flagPeriodPartitioner(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			IngestRuns runs, JdbcTemplate jdbcTemplate, AnomalyEvaluator anomalyEvaluator) {
+		return new FlagPeriodPartitioner(runId, runs.get(runId).asOf(), jdbcTemplate, anomalyEvaluator);
+	}
+
+	@Bean
+	Step flagAnomaliesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			FlagPeriodTasklet flagPeriodTasklet, RestartableSteps restartable, PartitionWorkers workers) {
+		return new StepBuilder(FLAG_ANOMALIES_PARTITION_STEP, jobRepository)
+			.tasklet(flagPeriodTasklet, transactionManager)
+			.listener(restartable)
+			.listener(workers)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	FlagPeriodTasklet flagPeriodTasklet(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+			@Value("#{stepExecutionContext['" + FlagPeriodPartitioner.PERIOD + "']}") String period, IngestRuns runs,
+			AnomalyEvaluator anomalyEvaluator) {
+		return new FlagPeriodTasklet(runId, YearMonth.parse(period), runs.get(runId).asOf(), anomalyEvaluator);
 	}
 
 	@Bean
@@ -284,21 +317,23 @@ public class IngestJobConfiguration {
 
 	@Bean
 	Step fileAwayStep(JobRepository jobRepository, FileRangePartitioner fileRangePartitioner,
-			Step fileAwayPartitionStep, WorkerThreads threads, RestartableSteps restartable, RunProgress progress) {
+			Step fileAwayPartitionStep, PartitionHandlers partitionHandlers, RestartableSteps restartable,
+			RunProgress progress) {
 		return partitioned(FILE_AWAY_STEP, FILE_AWAY_PARTITION_STEP, fileAwayPartitionStep, jobRepository,
-				fileRangePartitioner, threads, restartable, progress);
+				fileRangePartitioner, partitionHandlers, restartable, progress);
 	}
 
 	@Bean
 	Step fileAwayPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ClaimedFile> fileAwayReader, FileAwayWriter fileAwayWriter,
-			RestartableSteps restartable, VillageReturnsProperties properties) {
+			RestartableSteps restartable, PartitionWorkers workers, VillageReturnsProperties properties) {
 		return new StepBuilder(FILE_AWAY_PARTITION_STEP, jobRepository)
 			.<ClaimedFile, ClaimedFile>chunk(properties.batch().filesPerChunk())
 			.transactionManager(transactionManager)
 			.reader(fileAwayReader)
 			.writer(fileAwayWriter)
 			.listener(restartable)
+			.listener(workers)
 			.build();
 	}
 
@@ -315,9 +350,10 @@ public class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	FileAwayWriter fileAwayWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
-			JdbcTemplate jdbcTemplate, RootFolders folders, VillageReturnsProperties properties) {
+			JdbcTemplate jdbcTemplate, RootFolders folders, FiledNames filedNames,
+			VillageReturnsProperties properties) {
 		return new FileAwayWriter(jdbcTemplate, folders, runs.get(runId).asOf().toLocalDate(),
-				"en".equalsIgnoreCase(properties.language()));
+				"en".equalsIgnoreCase(properties.language()), filedNames);
 	}
 
 }

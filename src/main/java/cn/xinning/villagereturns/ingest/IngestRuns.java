@@ -17,6 +17,8 @@ public class IngestRuns {
 
 	private final JdbcClient jdbc;
 
+	private static final int MAX_ATTEMPTS = 20;
+
 	public IngestRuns(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -25,12 +27,34 @@ public class IngestRuns {
 	 * A new run, numbered one more than the last: operators quote run numbers on the
 	 * phone, so they stay dense. An identity column would not: H2 hands out identities
 	 * from a cache of 32 and loses the rest of it when the process is killed (runs 1, 33,
-	 * 34, 66), and MySQL loses one on every rolled back insert. Runs are created under
-	 * the ingest lock, one process at a time, so the next number cannot be taken twice.
-	 * The job repository's run numbers count too: a number it has seen is never given
-	 * again (its tables are upper case, as MySQL on Linux compares table names).
+	 * 34, 66), and MySQL loses one on every rolled back insert. Two processes (two nodes)
+	 * may read the same last number: the primary key refuses the second insert, which
+	 * then takes the next number. The job repository's run numbers count too: a number it
+	 * has seen is never given again (its tables are upper case, as MySQL on Linux
+	 * compares table names).
 	 */
 	public IngestRun create(Path root, LocalDateTime asOf, LocalDateTime now, ProcessIdentity owner) {
+		for (int attempt = 1;; attempt++) {
+			long id = nextNumber();
+			try {
+				this.jdbc
+					.sql("insert into ingest_run (run_id, root_dir, as_of, created_at, host, pid, owner_started,"
+							+ " heartbeat_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(id, root.toString(), asOf, now, owner.host(), owner.pid(), owner.started(), now)
+					.update();
+				return new IngestRun(id, root, asOf, now, owner.host(), owner.pid());
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				// another process (a second node) took the number between our read and
+				// insert: take the next one
+				if (attempt == MAX_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private long nextNumber() {
 		long last = this.jdbc.sql("select coalesce(max(run_id), 0) from ingest_run").query(Long.class).single();
 		long known = this.jdbc
 			.sql("select PARAMETER_VALUE from BATCH_JOB_EXECUTION_PARAMS where PARAMETER_NAME = ?"
@@ -40,13 +64,7 @@ public class IngestRuns {
 			.optional()
 			.map(Long::parseLong)
 			.orElse(0L);
-		long id = Math.max(last, known) + 1;
-		this.jdbc
-			.sql("insert into ingest_run (run_id, root_dir, as_of, created_at, host, pid, owner_started, heartbeat_at)"
-					+ " values (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(id, root.toString(), asOf, now, owner.host(), owner.pid(), owner.started(), now)
-			.update();
-		return new IngestRun(id, root, asOf, now, owner.host(), owner.pid());
+		return Math.max(last, known) + 1;
 	}
 
 	public Optional<IngestRun> find(long runId) {

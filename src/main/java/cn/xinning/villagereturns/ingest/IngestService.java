@@ -21,16 +21,15 @@ import org.springframework.stereotype.Service;
 
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.aggregation.AggregationPlan;
+import cn.xinning.villagereturns.cluster.LostPartitions;
 import cn.xinning.villagereturns.intake.RootFolders;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.support.BusinessTime;
 import cn.xinning.villagereturns.support.ProcessIdentity;
 import cn.xinning.villagereturns.support.ProcessLock;
-import cn.xinning.villagereturns.support.RootBusyException;
 
 /**
- * Starts and restarts ingest runs, one process at a time per root and database (the
- * {@link ProcessLock}), and reports what they did.
+ * Starts and restarts ingest runs, and reports what they did.
  */
 @Service
 public class IngestService {
@@ -53,15 +52,16 @@ public class IngestService {
 
 	private final RootFolders folders;
 
-	private final ProcessLock lock;
-
 	private final RunHeartbeat heartbeat;
 
 	private final VillageReturnsProperties properties;
 
+	private final LostPartitions lostPartitions;
+
 	public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, IngestRuns runs,
 			AggregationPlan aggregationPlan, IngestSummaries summaries, ReferenceData referenceData,
-			RootFolders folders, ProcessLock lock, RunHeartbeat heartbeat, VillageReturnsProperties properties) {
+			RootFolders folders, RunHeartbeat heartbeat, VillageReturnsProperties properties,
+			LostPartitions lostPartitions) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.ingestJob = ingestJob;
@@ -70,32 +70,28 @@ public class IngestService {
 		this.summaries = summaries;
 		this.referenceData = referenceData;
 		this.folders = folders;
-		this.lock = lock;
 		this.heartbeat = heartbeat;
 		this.properties = properties;
+		this.lostPartitions = lostPartitions;
 	}
 
 	/**
-	 * One run over the inbox, at the given business time (now when empty).
-	 * @throws RootBusyException when another live process is working on this root
+	 * One run over the inbox, at the given business time (now when empty). Other
+	 * processes may run at the same time on the same root and database: each run claims
+	 * its own files, and the writers of a period's figures take its lock
+	 * ({@link cn.xinning.villagereturns.support.PeriodLocks}).
 	 */
 	public IngestSummary ingest(Optional<LocalDateTime> asOf) throws Exception {
 		this.folders.createAll();
-		this.lock.acquireOrThrow(ProcessLock.INGEST);
-		try {
-			ReferenceData.Synchronization reference = this.referenceData.synchronize();
-			LocalDateTime now = BusinessTime.now(this.properties.timeZone());
-			IngestRun run = this.runs.create(this.folders.root(), asOf.orElse(now), now, ProcessIdentity.current());
-			if (reference.registryChanged()) {
-				// expected counts change in every period the new registry applies to
-				this.runs.touch(run.runId(), this.aggregationPlan.periodsWithData());
-			}
-			log.info("Run {} starts at business time {}", run.runId(), run.asOf());
-			return execute(run, () -> this.jobOperator.start(this.ingestJob, parameters(run.runId())));
+		ReferenceData.Synchronization reference = this.referenceData.synchronize();
+		LocalDateTime now = BusinessTime.now(this.properties.timeZone());
+		IngestRun run = this.runs.create(this.folders.root(), asOf.orElse(now), now, ProcessIdentity.current());
+		if (reference.registryChanged()) {
+			// expected counts change in every period the new registry applies to
+			this.runs.touch(run.runId(), this.aggregationPlan.periodsWithData());
 		}
-		finally {
-			this.lock.release(ProcessLock.INGEST);
-		}
+		log.info("Run {} starts at business time {}", run.runId(), run.asOf());
+		return execute(run, () -> this.jobOperator.start(this.ingestJob, parameters(run.runId())));
 	}
 
 	/**
@@ -113,17 +109,12 @@ public class IngestService {
 			log.warn("Run {} was left {} by a process that is gone: recovering it", runId, last.getStatus());
 			this.jobOperator.recover(last);
 		}
-		this.lock.acquireOrThrow(ProcessLock.INGEST);
-		try {
-			this.referenceData.synchronize();
-			this.runs.takeOver(runId, ProcessIdentity.current(), BusinessTime.now(this.properties.timeZone()));
-			JobExecution recovered = lastExecution(runId);
-			log.info("Run {} restarts (last execution {} was {})", runId, recovered.getId(), recovered.getStatus());
-			return execute(run, () -> this.jobOperator.restart(recovered));
-		}
-		finally {
-			this.lock.release(ProcessLock.INGEST);
-		}
+		this.lostPartitions.markFailed(last);
+		this.referenceData.synchronize();
+		this.runs.takeOver(runId, ProcessIdentity.current(), BusinessTime.now(this.properties.timeZone()));
+		JobExecution recovered = lastExecution(runId);
+		log.info("Run {} restarts (last execution {} was {})", runId, recovered.getId(), recovered.getStatus());
+		return execute(run, () -> this.jobOperator.restart(recovered));
 	}
 
 	/**
@@ -199,7 +190,6 @@ public class IngestService {
 	}
 
 	private IngestSummary execute(IngestRun run, Launch launch) throws Exception {
-		this.lock.working(ProcessLock.INGEST, run.runId());
 		JobExecution execution;
 		try (AutoCloseable beating = this.heartbeat.start(run.runId())) {
 			execution = launch.launch();

@@ -13,12 +13,11 @@ import org.springframework.stereotype.Component;
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.support.BusinessTime;
 import cn.xinning.villagereturns.support.DaemonScheduler;
-import cn.xinning.villagereturns.support.ProcessLock;
 
 /**
  * Says, every few seconds while a run works, that its process is alive: in
- * {@code ingest_run} and in the lock. A restart on another host judges a run's process
- * dead by this heartbeat.
+ * {@code ingest_run}. A restart on another host judges a run's process dead by this
+ * heartbeat.
  */
 @Component
 public class RunHeartbeat implements DisposableBean {
@@ -31,13 +30,10 @@ public class RunHeartbeat implements DisposableBean {
 
 	private final JdbcTemplate jdbc;
 
-	private final ProcessLock lock;
-
 	private final VillageReturnsProperties properties;
 
-	public RunHeartbeat(JdbcTemplate jdbc, ProcessLock lock, VillageReturnsProperties properties) {
+	public RunHeartbeat(JdbcTemplate jdbc, VillageReturnsProperties properties) {
 		this.jdbc = jdbc;
-		this.lock = lock;
 		this.properties = properties;
 	}
 
@@ -52,7 +48,6 @@ public class RunHeartbeat implements DisposableBean {
 		try {
 			this.jdbc.update("update ingest_run set heartbeat_at = ? where run_id = ?",
 					BusinessTime.now(this.properties.timeZone()), runId);
-			this.lock.heartbeat(ProcessLock.INGEST);
 		}
 		catch (RuntimeException ex) {
 			// the run itself will fail on the same database problem; a missed beat is

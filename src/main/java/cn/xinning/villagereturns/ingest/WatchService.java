@@ -19,8 +19,9 @@ import cn.xinning.villagereturns.support.RootBusyException;
 /**
  * What {@code watch} does at each look: run when files have arrived and the inbox has
  * settled (files that arrive together go into one run), and run at the nightly time even
- * when the inbox is empty (overdue returns get their flags). When another process holds
- * the lock the run waits for the next look; the nightly run stays due until it has run.
+ * when the inbox is empty (overdue returns get their flags), unless a watcher on another
+ * node has taken that night's run ({@link NightlyRuns}). When another process holds the
+ * lock the run waits for the next look; the nightly run stays due until it has run.
  */
 @Service
 public class WatchService {
@@ -42,8 +43,12 @@ public class WatchService {
 
 	private Instant waitingSince;
 
-	public WatchService(IngestService ingest, RootFolders folders, VillageReturnsProperties properties) {
+	private final NightlyRuns nightlyRuns;
+
+	public WatchService(IngestService ingest, RootFolders folders, VillageReturnsProperties properties,
+			NightlyRuns nightlyRuns) {
 		this.ingest = ingest;
+		this.nightlyRuns = nightlyRuns;
 		this.folders = folders;
 		this.properties = properties;
 		try {
@@ -72,6 +77,12 @@ public class WatchService {
 			this.nextNightly = this.nightly.next(local);
 		}
 		boolean nightlyDue = !local.isBefore(this.nextNightly);
+		if (nightlyDue && !this.nightlyRuns.take(this.nextNightly.toLocalDateTime())) {
+			// a watcher on another node runs tonight's
+			log.info("The nightly run of {} is another process's", this.nextNightly);
+			this.nextNightly = this.nightly.next(local);
+			nightlyDue = false;
+		}
 		boolean filesReady = inboxSettled(now.toInstant());
 		if (!nightlyDue && !filesReady) {
 			return Optional.empty();

@@ -40,13 +40,6 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 
 	private static final int MAX_NAME_TRIES = 1000;
 
-	/**
-	 * One lock per destination folder: a name is free, then taken, without another
-	 * partition taking it in between (one process files away at a time: the process lock
-	 * sees to that).
-	 */
-	private static final Map<Path, Object> FOLDER_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
-
 	private final JdbcTemplate jdbc;
 
 	private final RootFolders folders;
@@ -55,8 +48,12 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 
 	private final boolean english;
 
-	public FileAwayWriter(JdbcTemplate jdbc, RootFolders folders, LocalDate receivedDate, boolean english) {
+	private final FiledNames names;
+
+	public FileAwayWriter(JdbcTemplate jdbc, RootFolders folders, LocalDate receivedDate, boolean english,
+			FiledNames names) {
 		this.jdbc = jdbc;
+		this.names = names;
 		this.folders = folders;
 		this.receivedDate = receivedDate;
 		this.english = english;
@@ -90,39 +87,33 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 		Set<Long> ids = chunk.getItems().stream().map(ClaimedFile::fileId).collect(Collectors.toSet());
 		Map<Long, List<ErrorRow>> problems = problems(ids);
 		Map<Long, String> setAside = setAside(ids);
+		// partitions file away in parallel, in any process: the names are taken in the
+		// database before the moves
+		Map<Long, Path> targets = destinations(chunk.getItems(), problems, setAside);
 		List<Filed> filed = new ArrayList<>();
 		for (ClaimedFile file : chunk) {
 			List<ErrorRow> rows = problems.getOrDefault(file.fileId(), List.of());
 			String reason = setAside.get(file.fileId());
-			boolean rejected = rows.stream().anyMatch(ErrorRow::isError);
+			boolean rejected = isRejected(rows);
 			String outcome = (reason != null) ? "QUARANTINED" : rejected ? "REJECTED" : "ARCHIVED";
-			Path source = this.folders.workOf(file.runId()).resolve(file.relativePath());
-			Path folder = ((reason != null) ? this.folders.quarantine()
-					: rejected ? this.folders.rejected() : this.folders.archive(this.receivedDate))
-				.resolve(file.relativePath())
-				.getParent();
-			Path target;
-			// partitions file away in parallel: choosing a free name and taking it is one
-			// step
-			synchronized (FOLDER_LOCKS.computeIfAbsent(folder, (f) -> new Object())) {
-				if (reason != null && !Files.exists(source) && lost(source, folder, file)) {
-					// set aside because it vanished from the work folder: nothing to
-					// move,
-					// and no restart may trip on it
-					filed.add(new Filed(file.fileId(), outcome, null));
-					continue;
-				}
-				target = destination(source, folder, file);
-				if (reason != null) {
-					writeReason(target.resolveSibling(target.getFileName() + ".reason.txt"), file, reason);
-				}
-				else if (rejected) {
-					writeErrors(target.resolveSibling(target.getFileName() + ".errors.csv"), rows);
-				}
-				if (Files.exists(source)) {
-					Files.createDirectories(folder);
-					Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-				}
+			Path source = source(file);
+			Path target = targets.get(file.fileId());
+			if (target == null) {
+				// set aside because it vanished from the work folder: nothing to move,
+				// and
+				// no restart may trip on it
+				filed.add(new Filed(file.fileId(), outcome, null));
+				continue;
+			}
+			if (reason != null) {
+				writeReason(target.resolveSibling(target.getFileName() + ".reason.txt"), file, reason);
+			}
+			else if (rejected) {
+				writeErrors(target.resolveSibling(target.getFileName() + ".errors.csv"), rows);
+			}
+			if (Files.exists(source)) {
+				Files.createDirectories(target.getParent());
+				Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
 			}
 			filed.add(new Filed(file.fileId(), outcome, this.folders.relative(target)));
 		}
@@ -134,35 +125,97 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 				});
 	}
 
+	private static boolean isRejected(List<ErrorRow> rows) {
+		return rows.stream().anyMatch(ErrorRow::isError);
+	}
+
+	private Path source(ClaimedFile file) {
+		return this.folders.workOf(file.runId()).resolve(file.relativePath());
+	}
+
+	private Path folder(ClaimedFile file, Map<Long, List<ErrorRow>> problems, Map<Long, String> setAside) {
+		boolean rejected = isRejected(problems.getOrDefault(file.fileId(), List.of()));
+		return (setAside.containsKey(file.fileId()) ? this.folders.quarantine()
+				: rejected ? this.folders.rejected() : this.folders.archive(this.receivedDate))
+			.resolve(file.relativePath())
+			.getParent();
+	}
+
 	/**
-	 * A free name in the folder; or, when the file has already been moved, where it went.
+	 * Where each file goes: the name it took before (a restarted chunk finds it), else a
+	 * free name in its folder, taken for it (the chunk's names in one batch; a name
+	 * another partition took meanwhile is tried again with the next variant); or, when
+	 * the file was moved before names were recorded, where it went.
 	 */
-	private static Path destination(Path source, Path folder, ClaimedFile file) throws IOException {
+	private Map<Long, Path> destinations(List<? extends ClaimedFile> files, Map<Long, List<ErrorRow>> problems,
+			Map<Long, String> setAside) throws IOException {
+		Map<Long, Path> targets = new HashMap<>();
+		this.names.of(files.stream().map(ClaimedFile::fileId).toList())
+			.forEach((id, path) -> targets.put(id, this.folders.root().resolve(path)));
+		List<ClaimedFile> pending = new ArrayList<>();
+		for (ClaimedFile file : files) {
+			if (!targets.containsKey(file.fileId())) {
+				if (Files.exists(source(file))) {
+					pending.add(file);
+				}
+				else if (!setAside.containsKey(file.fileId())) {
+					targets.put(file.fileId(), movedBefore(source(file), folder(file, problems, setAside), file));
+				}
+				else {
+					// a set-aside file may have vanished: then it has no target
+					whereMoved(source(file), folder(file, problems, setAside), file)
+						.ifPresent((path) -> targets.put(file.fileId(), path));
+				}
+			}
+		}
+		Map<Long, Integer> nextTry = new HashMap<>();
+		while (!pending.isEmpty()) {
+			Map<Long, String> wanted = new HashMap<>();
+			Set<String> proposed = new java.util.HashSet<>();
+			for (ClaimedFile file : pending) {
+				String name = source(file).getFileName().toString();
+				Path folder = folder(file, problems, setAside);
+				int i = nextTry.getOrDefault(file.fileId(), 1);
+				Path candidate;
+				do {
+					if (i > MAX_NAME_TRIES) {
+						throw new IOException("No free name for " + name + " in " + folder);
+					}
+					candidate = folder.resolve(variant(name, i++));
+				}
+				while (Files.exists(candidate) || !proposed.add(this.folders.relative(candidate)));
+				nextTry.put(file.fileId(), i);
+				wanted.put(file.fileId(), this.folders.relative(candidate));
+			}
+			Set<Long> got = this.names.takeAll(wanted);
+			got.forEach((id) -> targets.put(id, this.folders.root().resolve(wanted.get(id))));
+			pending.removeIf((file) -> got.contains(file.fileId()));
+		}
+		return targets;
+	}
+
+	/** A file moved before names were recorded, found where it went by its content. */
+	private static Path movedBefore(Path source, Path folder, ClaimedFile file) throws IOException {
 		String name = source.getFileName().toString();
-		boolean moved = !Files.exists(source);
 		for (int i = 1; i <= MAX_NAME_TRIES; i++) {
 			Path candidate = folder.resolve(variant(name, i));
 			if (!Files.exists(candidate)) {
-				if (moved) {
-					break;
-				}
-				return candidate;
+				break;
 			}
-			if (moved && Sha256.of(candidate).equals(file.sha256())) {
+			if (Sha256.of(candidate).equals(file.sha256())) {
 				return candidate;
 			}
 		}
 		throw new IOException("The claimed file " + source + " is neither in the work folder nor in " + folder);
 	}
 
-	/** A claimed file that is neither in the work folder nor where it was being moved. */
-	private static boolean lost(Path source, Path folder, ClaimedFile file) {
+	/** Where a file moved before went, or empty when it is nowhere to be found. */
+	private static java.util.Optional<Path> whereMoved(Path source, Path folder, ClaimedFile file) {
 		try {
-			destination(source, folder, file);
-			return false;
+			return java.util.Optional.of(movedBefore(source, folder, file));
 		}
 		catch (IOException ex) {
-			return true;
+			return java.util.Optional.empty();
 		}
 	}
 

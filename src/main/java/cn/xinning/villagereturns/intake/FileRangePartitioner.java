@@ -22,9 +22,16 @@ public class FileRangePartitioner implements Partitioner {
 
 	private final JdbcTemplate jdbc;
 
-	public FileRangePartitioner(long runId, JdbcTemplate jdbc) {
+	private final int maxFilesPerPartition;
+
+	/**
+	 * @param maxFilesPerPartition a run with more files than the grid size times this
+	 * gets more partitions, so that each stays small
+	 */
+	public FileRangePartitioner(long runId, JdbcTemplate jdbc, int maxFilesPerPartition) {
 		this.runId = runId;
 		this.jdbc = jdbc;
+		this.maxFilesPerPartition = maxFilesPerPartition;
 	}
 
 	@Override
@@ -32,7 +39,8 @@ public class FileRangePartitioner implements Partitioner {
 		Integer count = this.jdbc.queryForObject("select max(seq) from inbox_file where run_id = ?", Integer.class,
 				this.runId);
 		int files = (count != null) ? count : 0;
-		int partitions = Math.max(1, Math.min(gridSize, files));
+		int partitions = Math.max(1, Math.max(Math.min(gridSize, files),
+				(files + this.maxFilesPerPartition - 1) / this.maxFilesPerPartition));
 		int size = (files + partitions - 1) / Math.max(1, partitions);
 		Map<String, ExecutionContext> contexts = new HashMap<>();
 		for (int i = 0; i < partitions; i++) {

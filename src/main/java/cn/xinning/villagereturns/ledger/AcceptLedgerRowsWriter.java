@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import cn.xinning.villagereturns.intake.ClaimedFile;
 import cn.xinning.villagereturns.support.BulkLoader;
+import cn.xinning.villagereturns.support.PeriodLocks;
 import cn.xinning.villagereturns.support.DatabaseDialect;
 import cn.xinning.villagereturns.support.GroupedUpdate;
 
@@ -53,7 +54,13 @@ public class AcceptLedgerRowsWriter implements ItemWriter<ClaimedFile> {
 
 	private final BulkLoader bulk;
 
-	public AcceptLedgerRowsWriter(JdbcTemplate jdbc, DatabaseDialect dialect, BulkLoader bulk) {
+	/** The lock of the issues in force: after the periods' locks in their order. */
+	static final String ISSUES_LOCK = "ISSUES";
+
+	private final PeriodLocks locks;
+
+	public AcceptLedgerRowsWriter(JdbcTemplate jdbc, DatabaseDialect dialect, BulkLoader bulk, PeriodLocks locks) {
+		this.locks = locks;
 		this.jdbc = jdbc;
 		this.bulk = bulk;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -79,6 +86,9 @@ public class AcceptLedgerRowsWriter implements ItemWriter<ClaimedFile> {
 		if (files.isEmpty()) {
 			return;
 		}
+		// two processes (two managers) replacing the same issue's state would race on
+		// which row is "later": one chunk at a time changes the issues in force
+		this.locks.lockAll(List.of(ISSUES_LOCK));
 		Map<Long, ClaimedFile> byId = files.stream().collect(Collectors.toMap(ClaimedFile::fileId, (f) -> f));
 		IntSummaryStatistics seqs = files.stream().mapToInt(ClaimedFile::seq).summaryStatistics();
 		Map<String, Object> range = Map.of("run", files.get(0).runId(), "first", seqs.getMin(), "last", seqs.getMax());

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import cn.xinning.villagereturns.anomaly.Flag;
 import cn.xinning.villagereturns.anomaly.FlagStore;
 import cn.xinning.villagereturns.reference.ReferenceData;
+import cn.xinning.villagereturns.support.PeriodLocks;
 import cn.xinning.villagereturns.reference.Village;
 import cn.xinning.villagereturns.reference.VillageRegistry;
 
@@ -37,7 +38,10 @@ public class IssueFlagEvaluator {
 
 	private final ReferenceData referenceData;
 
-	public IssueFlagEvaluator(JdbcTemplate jdbc, FlagStore store, ReferenceData referenceData) {
+	private final PeriodLocks locks;
+
+	public IssueFlagEvaluator(JdbcTemplate jdbc, FlagStore store, ReferenceData referenceData, PeriodLocks locks) {
+		this.locks = locks;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.referenceData = referenceData;
@@ -70,6 +74,9 @@ public class IssueFlagEvaluator {
 	 * @param whole every rule, or STALE_ISSUE only
 	 */
 	public FlagStore.Changes evaluate(YearMonth period, boolean whole, LocalDateTime businessTime, Long runId) {
+		// the period's flags have one writer at a time, in any process (the returns' flag
+		// step of the same period takes the same lock)
+		this.locks.lock(period);
 		VillageRegistry registry = this.referenceData.current().registry();
 		List<Flag> flags = new ArrayList<>();
 		this.jdbc.query("select village_code, issue_no, raised_on, category, status, escalated_township_on,"

@@ -101,6 +101,9 @@ public final class Cli {
 			// summary
 			addUnlessGiven(springArgs, "--logging.threshold.console=INFO");
 		}
+		if (userObject instanceof ClusterWorker) {
+			addUnlessGiven(springArgs, "--village-returns.partitions.worker=true");
+		}
 		addUnlessGiven(springArgs, "--village-returns.progress=true");
 		if (userObject instanceof WebCommand web) {
 			// application.properties says none, for every other command
@@ -218,6 +221,11 @@ public final class Cli {
 		default List<String> springArguments() {
 			return List.of();
 		}
+
+	}
+
+	/** The {@code worker} command: this process consumes partition requests. */
+	public interface ClusterWorker {
 
 	}
 

@@ -93,11 +93,11 @@ public class ExecutionsCommand implements Callable<Integer> {
 				out.println(s.exitMessage());
 			}
 			out.println(
-					"execution  step                     status     read   write  skip  commit  rollback  exit message");
+					"execution  step                     status     read   write  skip  commit  rollback  exit message / worker");
 			for (Executions.Step step : this.executions.steps(this.runId)) {
 				out.printf("%-10d %-24s %-10s %5d  %6d  %4d  %6d  %8d  %s%n", step.executionId(), step.name(),
 						step.status(), step.read(), step.written(), step.skipped(), step.commits(), step.rollbacks(),
-						firstLine(step.exitMessage()));
+						firstLine(step.exitMessage()) + (step.worker().isEmpty() ? "" : " [" + step.worker() + "]"));
 			}
 			return Cli.OK;
 		}

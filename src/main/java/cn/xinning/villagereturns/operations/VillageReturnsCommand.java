@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 		subcommands = { IngestCommand.class, WatchCommand.class, ServeCommand.class,
 				cn.xinning.villagereturns.console.users.UsersCommand.class, ExecutionsCommand.class,
 				RestartCommand.class, ReportCommand.class, RecomputeCommand.class, AnomaliesCommand.class,
-				cn.xinning.villagereturns.ledger.IssuesCommand.class,
+				WorkerCommand.class, cn.xinning.villagereturns.ledger.IssuesCommand.class,
 				cn.xinning.villagereturns.generate.GenerateCommand.class,
 				cn.xinning.villagereturns.benchmark.BenchCommand.class,
 				cn.xinning.villagereturns.benchmark.BenchSupportCommands.Load.class,

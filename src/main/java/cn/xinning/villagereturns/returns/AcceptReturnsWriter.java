@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import cn.xinning.villagereturns.intake.ClaimedFile;
 import cn.xinning.villagereturns.support.DatabaseDialect;
 import cn.xinning.villagereturns.support.GroupedUpdate;
+import cn.xinning.villagereturns.support.PeriodLocks;
 
 /**
  * Accepts the STAGED returns of a chunk of files, in the run's order (file name, then
@@ -42,8 +43,11 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 
 	private final String straightJoin;
 
-	public AcceptReturnsWriter(JdbcTemplate jdbc, DatabaseDialect dialect) {
+	private final PeriodLocks periodLocks;
+
+	public AcceptReturnsWriter(JdbcTemplate jdbc, DatabaseDialect dialect, PeriodLocks periodLocks) {
 		this.jdbc = jdbc;
+		this.periodLocks = periodLocks;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.straightJoin = dialect.straightJoin();
 	}
@@ -76,6 +80,10 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 					+ " VALIDATED files in its range " + chunkFiles);
 		}
 		Map<Long, List<Staged>> staged = staged(byId, chunkFiles);
+		// another process may be accepting into, aggregating or flagging these periods:
+		// the returns in force are read once they are ours until commit
+		this.periodLocks
+			.lockAll(staged.values().stream().flatMap(List::stream).map(Staged::period).collect(Collectors.toSet()));
 		Map<String, Long> acceptedBefore = acceptedBefore(chunkFiles);
 		Map<Key, Current> currents = currents(chunkFiles);
 		Map<Key, Current> original = new HashMap<>(currents);

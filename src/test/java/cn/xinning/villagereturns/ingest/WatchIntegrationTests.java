@@ -61,16 +61,19 @@ class WatchIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	NightlyRuns nightlyRuns;
+
 	/** A watcher of its own per test: it remembers when the next nightly run is due. */
 	WatchService watch;
 
 	@BeforeEach
 	void reset() {
-		this.watch = new WatchService(this.ingest, this.folders, this.properties);
+		this.watch = new WatchService(this.ingest, this.folders, this.properties, this.nightlyRuns);
 		root.reset(this.jdbc);
 		this.jdbc.update("delete from anomaly_flag");
 		this.jdbc.update("delete from flag_evaluation");
-		this.jdbc.update("delete from process_lock");
+		this.jdbc.update("delete from nightly_run");
 	}
 
 	@Test
@@ -115,20 +118,22 @@ class WatchIntegrationTests {
 	}
 
 	@Test
-	void aRootAnotherProcessIsWorkingOnMakesTheWatcherWait() throws Exception {
-		Path file = root.drop("湾坝村.csv", SampleReturn.of("430528100201", "2026-10").longFile());
-		Files.setLastModifiedTime(file, FileTime.from(NOON.toInstant().minusSeconds(60)));
-		this.jdbc.update(
-				"insert into process_lock (lock_name, owner_host, owner_pid, owner_started, run_id,"
-						+ " acquired_at, heartbeat_at) values ('ingest', ?, ?, ?, 41, ?, ?)",
-				"another-host", 4242, "", java.time.LocalDateTime.now(SHANGHAI), java.time.LocalDateTime.now(SHANGHAI));
+	void aNightlyRunAnotherNodeHasTakenIsNotRunAgain() throws Exception {
+		ZonedDateTime evening = ZonedDateTime.of(2026, 11, 5, 20, 0, 0, 0, SHANGHAI);
+		WatchService otherNode = new WatchService(this.ingest, this.folders, this.properties, this.nightlyRuns);
+		assertThat(this.watch.tick(evening)).isEmpty();
+		assertThat(otherNode.tick(evening)).isEmpty();
 
-		assertThat(this.watch.tick(NOON.plusSeconds(30))).isEmpty();
-		assertThat(root.files()).containsExactly("inbox/湾坝村.csv");
+		Optional<WatchService.Outcome> first = this.watch.tick(evening.plusHours(6));
+		Optional<WatchService.Outcome> second = otherNode.tick(evening.plusHours(6).plusSeconds(10));
 
-		this.jdbc.update("delete from process_lock");
-		assertThat(this.watch.tick(NOON.plusSeconds(40))).isPresent();
-		assertThat(root.files()).hasSize(1).allMatch((path) -> path.startsWith("archive/"));
+		assertThat(first)
+			.hasValueSatisfying((outcome) -> assertThat(outcome.reason()).isEqualTo(WatchService.Reason.NIGHTLY));
+		assertThat(second).isEmpty();
+		assertThat(this.jdbc.queryForObject("select count(*) from ingest_run", Integer.class)).isEqualTo(1);
+		ZonedDateTime tomorrow = ZonedDateTime.of(2026, 11, 7, 2, 0, 0, 0, SHANGHAI);
+		assertThat(this.watch.nextNightly()).isEqualTo(tomorrow);
+		assertThat(otherNode.nextNightly()).isEqualTo(tomorrow);
 	}
 
 	@Test

@@ -22,7 +22,7 @@ public final class TestRoot {
 
 	private static final List<String> BUSINESS_TABLES = List.of("township_indicator", "county_indicator",
 			"completeness", "problem", "submission_value", "current_return", "submission", "run_period", "inbox_file",
-			"ingest_run");
+			"ingest_run", "filed_name");
 
 	private final Path root;
 

@@ -1,0 +1,10 @@
+-- Why: filing away runs as partitions, possibly in several worker processes on several hosts
+-- (spec section 11). Choosing a free name in a destination folder ("x.csv", "x (2).csv"...) and
+-- taking it must be one step for all of them: a name is taken by inserting its row, so two
+-- partitions can never pick the same one. A restarted partition finds the name it had chosen.
+create table filed_name (
+    final_path varchar(1000) not null,   -- relative to the root, with forward slashes
+    file_id    bigint        not null,
+    primary key (final_path)
+);
+create index ix_filed_name_file on filed_name (file_id);

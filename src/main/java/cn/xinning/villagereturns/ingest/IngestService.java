@@ -26,7 +26,6 @@ import cn.xinning.villagereturns.intake.RootFolders;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.support.BusinessTime;
 import cn.xinning.villagereturns.support.ProcessIdentity;
-import cn.xinning.villagereturns.support.ProcessLock;
 
 /**
  * Starts and restarts ingest runs, and reports what they did.
@@ -138,7 +137,7 @@ public class IngestService {
 		if (last.getStatus().isRunning()) {
 			IngestRuns.Owner owner = this.runs.owner(runId);
 			if (owner.process()
-				.isAlive(owner.heartbeat(), BusinessTime.now(this.properties.timeZone()), ProcessLock.STALE)) {
+				.isAlive(owner.heartbeat(), BusinessTime.now(this.properties.timeZone()), RunHeartbeat.STALE)) {
 				throw new IllegalArgumentException("第 " + runId + " 次运行仍在进行（" + owner.process() + "），不能重跑 / run "
 						+ runId + " is still running (" + owner.process() + ")");
 			}
@@ -162,7 +161,7 @@ public class IngestService {
 		}
 		IngestRuns.Owner owner = this.runs.owner(runId);
 		if (!owner.process()
-			.isAlive(owner.heartbeat(), BusinessTime.now(this.properties.timeZone()), ProcessLock.STALE)) {
+			.isAlive(owner.heartbeat(), BusinessTime.now(this.properties.timeZone()), RunHeartbeat.STALE)) {
 			throw new IllegalArgumentException(
 					"第 " + runId + " 次运行的进程已不在，请直接重跑 / the process of run " + runId + " is gone: restart it");
 		}

@@ -24,6 +24,12 @@ public class RunHeartbeat implements DisposableBean {
 
 	static final long PERIOD_SECONDS = 10;
 
+	/**
+	 * A run's process on another host whose heartbeat is older than this is taken for
+	 * dead (many missed beats, not one slow commit).
+	 */
+	static final java.time.Duration STALE = java.time.Duration.ofMinutes(2);
+
 	private static final Logger log = LoggerFactory.getLogger(RunHeartbeat.class);
 
 	private final ScheduledExecutorService scheduler = DaemonScheduler.single("run-heartbeat");

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.intake.InboxScanner;
 import cn.xinning.villagereturns.intake.RootFolders;
-import cn.xinning.villagereturns.support.RootBusyException;
 
 /**
  * What {@code watch} does at each look: run when files have arrived and the inbox has
@@ -88,18 +87,12 @@ public class WatchService {
 			return Optional.empty();
 		}
 		Reason reason = nightlyDue ? Reason.NIGHTLY : Reason.FILES;
-		try {
-			IngestSummary summary = this.ingest.ingest(Optional.of(local.toLocalDateTime().withNano(0)));
-			if (nightlyDue) {
-				this.nextNightly = this.nightly.next(local);
-			}
-			this.waitingSince = null;
-			return Optional.of(new Outcome(reason, summary));
+		IngestSummary summary = this.ingest.ingest(Optional.of(local.toLocalDateTime().withNano(0)));
+		if (nightlyDue) {
+			this.nextNightly = this.nightly.next(local);
 		}
-		catch (RootBusyException ex) {
-			log.info("Waiting: {}", ex.getMessage());
-			return Optional.empty();
-		}
+		this.waitingSince = null;
+		return Optional.of(new Outcome(reason, summary));
 	}
 
 	public ZonedDateTime nextNightly() {

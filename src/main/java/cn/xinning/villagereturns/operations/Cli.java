@@ -16,7 +16,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.xinning.villagereturns.ConfigurationException;
 import cn.xinning.villagereturns.VillageReturnsApplication;
 import cn.xinning.villagereturns.ingest.OperatorMessages;
-import cn.xinning.villagereturns.support.RootBusyException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -163,11 +162,6 @@ public final class Cli {
 			if (ex instanceof ConfigurationException || ex instanceof IllegalArgumentException) {
 				cmd.getErr().println(ex.getMessage());
 				return USAGE;
-			}
-			if (ex instanceof RootBusyException) {
-				// not a failure: the other process will take the files
-				cmd.getOut().println(ex.getMessage());
-				return OK;
 			}
 			org.slf4j.LoggerFactory.getLogger(Cli.class).error("Command failed", ex);
 			// one line for the operator; the stack trace is in the log file

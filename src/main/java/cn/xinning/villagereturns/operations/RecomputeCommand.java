@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.xinning.villagereturns.aggregation.RecomputeService;
-import cn.xinning.villagereturns.support.RootBusyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,15 +39,8 @@ public class RecomputeCommand implements Callable<Integer> {
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("--period \"" + this.period + "\" is not YYYY-MM");
 		}
-		List<YearMonth> done;
-		try {
-			done = this.recomputeService.recompute(month);
-		}
-		catch (RootBusyException ex) {
-			// unlike a second ingest, a refused recompute leaves undone what was asked
-			this.spec.commandLine().getErr().println(ex.getMessage());
-			return Cli.FAILED;
-		}
+		// a run writing the same periods is waited for (the periods' locks)
+		List<YearMonth> done = this.recomputeService.recompute(month);
 		this.spec.commandLine()
 			.getOut()
 			.println("已重新计算 recomputed: " + String.join(", ", done.stream().map(YearMonth::toString).toList()));

@@ -47,7 +47,6 @@ class DryRunIntegrationTests {
 	@BeforeEach
 	void reset() {
 		root.reset(this.jdbc);
-		this.jdbc.update("delete from process_lock");
 	}
 
 	@Test

@@ -22,7 +22,6 @@ import cn.xinning.villagereturns.ingest.IngestSummary;
 import cn.xinning.villagereturns.ingest.WatchService;
 import cn.xinning.villagereturns.operations.ShutdownSignal;
 import cn.xinning.villagereturns.support.DaemonScheduler;
-import cn.xinning.villagereturns.support.RootBusyException;
 
 /**
  * The runs {@code serve} makes: the watcher's looks, an administrator's "run now" and
@@ -181,9 +180,6 @@ public class ConsoleRuns implements DisposableBean {
 					if (summary != null) {
 						log.info("Run {} ended {}", summary.runId(), summary.status());
 					}
-				}
-				catch (RootBusyException ex) {
-					log.info("Not started: {}", ex.getMessage());
 				}
 				catch (Exception ex) {
 					log.error("A console run failed", ex);

@@ -101,4 +101,23 @@ class CsvTableTests {
 			.isThrownBy(() -> CsvTable.parse("h1,h2\na,1\nb,\"2\"x\nc,3\n"));
 	}
 
+	@Test
+	void aTableFromAHeaderBelowATitleSkipsTheTitleAlsoWhenReadAgainAsAStream() throws MalformedCsvException {
+		// more rows than are held: the data rows are read again from the text
+		StringBuilder text = new StringBuilder("2026年10月 五个到户 月报\nvillage_code,period\n");
+		int rows = CsvTable.HELD_ROWS + 5;
+		for (int i = 0; i < rows; i++) {
+			text.append("4305281002").append(String.format("%02d", i % 100)).append(",2026-10\n");
+		}
+		CsvTable below = CsvTable.parse(text.toString()).from(1);
+
+		assertThat(below.header().cells()).containsExactly("village_code", "period");
+		assertThat(below.header().line()).isEqualTo(2);
+		List<Row> data = below.dataRows().toList();
+		assertThat(data).hasSize(rows);
+		assertThat(data.get(0).line()).isEqualTo(3);
+		assertThat(data.get(0).cells()).containsExactly("430528100200", "2026-10");
+		assertThat(data.get(rows - 1).line()).isEqualTo(rows + 2);
+	}
+
 }

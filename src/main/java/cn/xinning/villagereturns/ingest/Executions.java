@@ -69,6 +69,16 @@ public class Executions {
 			long commits, long rollbacks, String exitMessage, Optional<LocalDateTime> started,
 			Optional<LocalDateTime> ended, String worker) {
 
+		/**
+		 * The exit message's first line (a failed step's is a whole stack trace; the rest
+		 * is in the job repository and the log), at most 300 characters.
+		 */
+		public String exitSummary() {
+			int newline = this.exitMessage.indexOf('\n');
+			String first = ((newline < 0) ? this.exitMessage : this.exitMessage.substring(0, newline)).strip();
+			return (first.length() <= 300) ? first : first.substring(0, 300) + "…";
+		}
+
 		/** How long it ran, if it has ended. */
 		public Optional<java.time.Duration> duration() {
 			return this.started.flatMap((s) -> this.ended.map((e) -> java.time.Duration.between(s, e)));

@@ -97,14 +97,9 @@ public class ExecutionsCommand implements Callable<Integer> {
 			for (Executions.Step step : this.executions.steps(this.runId)) {
 				out.printf("%-10d %-24s %-10s %5d  %6d  %4d  %6d  %8d  %s%n", step.executionId(), step.name(),
 						step.status(), step.read(), step.written(), step.skipped(), step.commits(), step.rollbacks(),
-						firstLine(step.exitMessage()) + (step.worker().isEmpty() ? "" : " [" + step.worker() + "]"));
+						step.exitSummary() + (step.worker().isEmpty() ? "" : " [" + step.worker() + "]"));
 			}
 			return Cli.OK;
-		}
-
-		private static String firstLine(String text) {
-			int newline = text.indexOf('\n');
-			return (newline < 0) ? text : text.substring(0, newline);
 		}
 
 	}

@@ -107,6 +107,11 @@ class ConsoleBrowserIntegrationTests {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1366,900",
 				"--lang=zh-CN", "--user-data-dir=" + this.userData);
+		// no password manager: it would fill in (asynchronously, so now and then) a saved
+		// password before the test types into the field, and the login would fail
+		options.setExperimentalOption("prefs", java.util.Map.of("credentials_enable_service", false,
+				"profile.password_manager_enabled", false, "autofill.profile_enabled", false));
+		options.addArguments("--disable-save-password-bubble");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -214,14 +219,14 @@ class ConsoleBrowserIntegrationTests {
 		login("clerk", CLERK_PASSWORD);
 		open("/upload");
 		this.browser.findElement(By.id("files")).sendKeys(file.toString());
-		this.browser.findElement(By.id("check")).click();
+		submit(this.browser.findElement(By.id("check")));
 		WebElement checked = this.browser.findElement(By.cssSelector(".file-check"));
 		assertThat(checked.findElement(By.cssSelector(".summary")).getText()).isEqualTo("共 2 份报表：会接收 1 份，会拒收 1 份。");
 		assertThat(cells(checked))
 			.containsExactly(List.of(String.valueOf(badLine), "value", "三百", "V-NUMBER", "错误", expected));
 		screenshot(test, "-checked");
 
-		this.browser.findElement(By.id("submit")).click();
+		submit(this.browser.findElement(By.id("submit")));
 		assertThat(text("notice")).isEqualTo("已提交 1 个文件到收件箱，一分钟内会处理。");
 		WebElement outcome = wait(Duration.ofSeconds(60))
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-outcome")));
@@ -260,7 +265,7 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(this.browser.findElements(By.id("stop"))).isEmpty();
 		Files.delete(blocker);
 		this.browser.findElement(By.cssSelector("#restart summary")).click();
-		this.browser.findElement(By.id("restart-confirm")).click();
+		submit(this.browser.findElement(By.id("restart-confirm")));
 		assertThat(text("notice")).isEqualTo("第 " + runId + " 次运行已开始从中断处重跑，完成后状态会变为“已完成”。");
 		wait(Duration.ofSeconds(60)).until((driver) -> {
 			driver.navigate().refresh();
@@ -280,9 +285,9 @@ class ConsoleBrowserIntegrationTests {
 
 	private void login(String name, String password) {
 		open("/login");
-		this.browser.findElement(By.id("username")).sendKeys(name);
-		this.browser.findElement(By.id("password")).sendKeys(password);
-		this.browser.findElement(By.id("login-submit")).click();
+		type(By.id("username"), name);
+		type(By.id("password"), password);
+		submit(this.browser.findElement(By.id("login-submit")));
 	}
 
 	private void firstLogin(String name, String oneTime, String password) {
@@ -293,11 +298,26 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(this.browser.getCurrentUrl()).endsWith("/runs");
 	}
 
+	/**
+	 * Clicks a button that posts its form and waits until the next page has replaced this
+	 * one: the click returns before the browser has navigated.
+	 */
+	private void submit(WebElement button) {
+		button.click();
+		wait(Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+	}
+
+	private void type(By field, String text) {
+		WebElement element = this.browser.findElement(field);
+		element.clear();
+		element.sendKeys(text);
+	}
+
 	private void changePassword(String current, String password) {
 		this.browser.findElement(By.id("current")).sendKeys(current);
 		this.browser.findElement(By.id("new-password")).sendKeys(password);
 		this.browser.findElement(By.id("again")).sendKeys(password);
-		this.browser.findElement(By.id("change")).click();
+		submit(this.browser.findElement(By.id("change")));
 	}
 
 	private String addUser(String name, String role, String township) {
@@ -306,7 +326,7 @@ class ConsoleBrowserIntegrationTests {
 		form.findElement(By.name("username")).sendKeys(name);
 		new org.openqa.selenium.support.ui.Select(form.findElement(By.name("role"))).selectByValue(role);
 		form.findElement(By.name("township")).sendKeys(township);
-		form.findElement(By.cssSelector("button")).click();
+		submit(form.findElement(By.cssSelector("button")));
 		Matcher password = Pattern.compile("一次性密码：(\\S+?)（").matcher(text("notice"));
 		assertThat(password.find()).as(text("notice")).isTrue();
 		return password.group(1);
@@ -314,15 +334,21 @@ class ConsoleBrowserIntegrationTests {
 
 	private void logout() {
 		open("/runs");
-		this.browser.findElement(By.id("logout")).click();
+		submit(this.browser.findElement(By.id("logout")));
 	}
 
 	private void open(String path) {
 		this.browser.get(this.base + path);
 	}
 
+	/**
+	 * The element's text, once the page has it: a click that submits a form returns
+	 * before the next page is there.
+	 */
 	private String text(String id) {
-		return this.browser.findElement(By.id(id)).getText();
+		return wait(Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id(id)))
+			.getText();
 	}
 
 	private WebDriverWait wait(Duration timeout) {

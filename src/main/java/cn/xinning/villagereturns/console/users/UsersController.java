@@ -57,7 +57,7 @@ class UsersController {
 			Notice.ok(redirect, "console.users.added", username.strip(), password);
 		}
 		catch (AccountException ex) {
-			redirect.addFlashAttribute("notice", new Notice(false, ex.key(), ex.arguments()));
+			Notice.refused(redirect, ex.key(), ex.arguments());
 		}
 		return "redirect:/users";
 	}
@@ -71,7 +71,7 @@ class UsersController {
 			Notice.ok(redirect, "console.users.passwordSet", name, password);
 		}
 		catch (AccountException ex) {
-			redirect.addFlashAttribute("notice", new Notice(false, ex.key(), ex.arguments()));
+			Notice.refused(redirect, ex.key(), ex.arguments());
 		}
 		return "redirect:/users";
 	}
@@ -88,7 +88,7 @@ class UsersController {
 			Notice.ok(redirect, "console.users.disabledDone", name);
 		}
 		catch (AccountException ex) {
-			redirect.addFlashAttribute("notice", new Notice(false, ex.key(), ex.arguments()));
+			Notice.refused(redirect, ex.key(), ex.arguments());
 		}
 		return "redirect:/users";
 	}
@@ -101,7 +101,7 @@ class UsersController {
 			Notice.ok(redirect, "console.users.enabled", name);
 		}
 		catch (AccountException ex) {
-			redirect.addFlashAttribute("notice", new Notice(false, ex.key(), ex.arguments()));
+			Notice.refused(redirect, ex.key(), ex.arguments());
 		}
 		return "redirect:/users";
 	}
@@ -135,7 +135,7 @@ class UsersController {
 			this.accounts.changeOwn(me.username(), current, password);
 		}
 		catch (AccountException ex) {
-			redirect.addFlashAttribute("notice", new Notice(false, ex.key(), ex.arguments()));
+			Notice.refused(redirect, ex.key(), ex.arguments());
 			return "redirect:/account/password";
 		}
 		HttpSession session = request.getSession(false);

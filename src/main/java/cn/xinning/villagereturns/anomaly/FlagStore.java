@@ -27,9 +27,13 @@ public class FlagStore {
 
 	private final MessageSource messages;
 
-	public FlagStore(JdbcTemplate jdbc, MessageSource messages) {
+	private final java.time.ZoneId county;
+
+	public FlagStore(JdbcTemplate jdbc, MessageSource messages,
+			cn.xinning.villagereturns.VillageReturnsProperties properties) {
 		this.jdbc = jdbc;
 		this.messages = messages;
+		this.county = properties.timeZone();
 	}
 
 	/**
@@ -120,8 +124,16 @@ public class FlagStore {
 				});
 		this.jdbc.batchUpdate("update anomaly_flag set severity = ?, observed = ?, expected_low = ?, expected_high = ?,"
 				+ " score = ?, score_infinity = ?, message_zh = ?, message_en = ? where flag_id = ?", updates);
-		List<Object[]> closes = active.values().stream().map((s) -> new Object[] { businessTime, s.id() }).toList();
-		this.jdbc.batchUpdate("update anomaly_flag set status = 'CLOSED', closed_at = ? where flag_id = ?", closes);
+		// why it closed stays visible on its page: the run that no longer raised it (none
+		// for a recompute) and when that happened on the clock
+		String closedBy = (runId != null) ? "RUN" : "RECOMPUTE";
+		LocalDateTime now = cn.xinning.villagereturns.support.BusinessTime.now(this.county);
+		List<Object[]> closes = active.values()
+			.stream()
+			.map((s) -> new Object[] { businessTime, runId, closedBy, now, s.id() })
+			.toList();
+		this.jdbc.batchUpdate("update anomaly_flag set status = 'CLOSED', closed_at = ?, closed_run_id = ?,"
+				+ " closed_by = ?, closed_recorded_at = ? where flag_id = ?", closes);
 		return new Changes(inserts.size(), updates.size(), closes.size());
 	}
 

@@ -147,6 +147,18 @@ class ConsoleRoleMatrixIntegrationTests {
 		matrix.put("POST /runs/1/restart", List.of("403", "403", "403", "→/runs/1", LOGIN));
 		matrix.put("POST /runs/1/stop", List.of("403", "403", "403", "→/runs/1", LOGIN));
 		matrix.put("POST /runs/recompute?period=2026-13", List.of("403", "403", "403", "→/runs", LOGIN));
+		// --- console-flags ---
+		long flag = flagOf(WANBA);
+		matrix.put("GET /flags", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /flags?period=2026-10&township=430528100&rule=OUTLIER_HISTORY&severity=HIGH&status=OPEN&page=2",
+				List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /flags/" + flag, List.of("200", "200", "404", "200", LOGIN));
+		matrix.put("GET /flags/999999", List.of("404", "404", "404", "404", LOGIN));
+		matrix.put("POST /flags/" + flag + "/review?status=DISMISSED&note=已核实",
+				List.of("403", "→/flags/" + flag, "403", "→/flags/" + flag, LOGIN));
+		matrix.put("POST /flags/999999/review?status=DISMISSED&note=已核实", List.of("403", "404", "404", "404", LOGIN));
+		matrix.put("POST /flags/review?id=" + flag + "&status=CONFIRMED&note=已核实&period=2026-10",
+				List.of("403", "→/flags?period=2026-10", "→/flags?period=2026-10", "→/flags?period=2026-10", LOGIN));
 		matrix.put("GET /error/403", List.of("403", "403", "403", "403", "403"));
 		matrix.put("GET /css/console.css", List.of("200", "200", "200", "200", "200"));
 		matrix.put("GET /webjars/htmx.org/dist/htmx.min.js", List.of("200", "200", "200", "200", "200"));
@@ -220,6 +232,72 @@ class ConsoleRoleMatrixIntegrationTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(en).contains("Rejected files").contains("is not a number").doesNotContain("数值“三百”不是数字");
+	}
+
+	// --- console-flags ---
+	@Test
+	void onlyAClerkOfTheFlagsTownshipSeesReviewControlsAndAReviewNeedsANote() throws Exception {
+		long flag = flagOf(WANBA);
+		String viewer = page("/flags/" + flag, VIEWER);
+		assertThat(viewer).contains("湾坝村").contains("上门走访人次 4120").doesNotContain("id=\"review\"")
+			.doesNotContain("name=\"note\"");
+		assertThat(page("/flags?period=2026-10", VIEWER)).doesNotContain("type=\"checkbox\"")
+			.doesNotContain("id=\"bulk-confirm\"");
+		assertThat(page("/flags/" + flag, CLERK)).contains("id=\"review\"").contains("id=\"review-dismiss\"");
+		assertThat(page("/flags?period=2026-10", CLERK)).contains("id=\"pick-" + flag + "\"")
+			.contains("id=\"bulk-confirm\"");
+		// the township clerk's list has no other township's flags
+		assertThat(page("/flags?period=2026-10", TOWNSHIP_CLERK)).doesNotContain("id=\"pick-" + flag + "\"");
+
+		MvcResult blank = this.mvc
+			.perform(post("/flags/" + flag + "/review").param("status", "DISMISSED").param("note", "  ").with(user(CLERK)).with(csrf()))
+			.andReturn();
+		assertThat(this.mvc.perform(get("/flags/" + flag).with(user(CLERK)).flashAttrs(blank.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("未审核：必须填写审核理由。");
+		MvcResult outside = this.mvc
+			.perform(post("/flags/review").param("id", String.valueOf(flag)).param("status", "DISMISSED")
+				.param("note", "不是我乡镇的").with(user(TOWNSHIP_CLERK)).with(csrf()))
+			.andReturn();
+		assertThat(this.mvc.perform(get("/flags").with(user(TOWNSHIP_CLERK)).flashAttrs(outside.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("未审核：预警 " + flag + " 不属于你负责的乡镇，你不能审核。");
+		MvcResult done = this.mvc
+			.perform(post("/flags/" + flag + "/review").param("status", "CONFIRMED").param("note", "电话核实：录入多打一位")
+				.with(user(CLERK)).with(csrf()))
+			.andReturn();
+		String after = this.mvc.perform(get("/flags/" + flag + "?lang=en").with(user(CLERK)).flashAttrs(done.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(after).contains("Confirmed 1 flag(s) (" + flag + ").").contains("电话核实：录入多打一位").contains("HOME_VISITS 4120, median 410");
+		assertThat(this.jdbc.queryForObject("select count(*) from console_audit where action = 'REVIEW' and detail like ?",
+				Integer.class, "flag " + flag + " %CONFIRMED: 电话核实：录入多打一位")).isEqualTo(1);
+	}
+
+	/** A flag of 2026-10 on the village, raised by hand (the matrix's data has none). */
+	private long flagOf(String village) {
+		java.util.List<Long> existing = this.jdbc.queryForList(
+				"select flag_id from anomaly_flag where org_code = ? and rule_code = 'OUTLIER_HISTORY'", Long.class, village);
+		if (!existing.isEmpty()) {
+			return existing.get(0);
+		}
+		this.jdbc.update("insert into anomaly_flag (period, org_level, org_code, indicator_code, rule_code, severity,"
+				+ " observed, expected_low, expected_high, score, score_infinity, message_zh, message_en, status,"
+				+ " raised_run_id, raised_at, subject) values ('2026-10', 'VILLAGE', ?, 'HOME_VISITS', 'OUTLIER_HISTORY',"
+				+ " 'HIGH', 4120, 358.1097, 461.8903, 250.2395, 0, '上门走访人次 4120，近12个月中位数 410，偏离 250.2 个稳健标准差。请核实。',"
+				+ " 'HOME_VISITS 4120, median 410 over 12 months: 250.2 robust SDs away. Please check.', 'OPEN', 1,"
+				+ " ?, '')", village, LocalDateTime.parse("2026-11-04T10:00"));
+		return this.jdbc.queryForObject("select max(flag_id) from anomaly_flag", Long.class);
+	}
+
+	private String page(String url, ConsolePrincipal reader) throws Exception {
+		return this.mvc.perform(get(url).with(user(reader)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private String answer(String endpoint, ConsolePrincipal reader) throws Exception {

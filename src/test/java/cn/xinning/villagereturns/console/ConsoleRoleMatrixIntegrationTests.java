@@ -239,7 +239,9 @@ class ConsoleRoleMatrixIntegrationTests {
 	void onlyAClerkOfTheFlagsTownshipSeesReviewControlsAndAReviewNeedsANote() throws Exception {
 		long flag = flagOf(WANBA);
 		String viewer = page("/flags/" + flag, VIEWER);
-		assertThat(viewer).contains("湾坝村").contains("上门走访人次 4120").doesNotContain("id=\"review\"")
+		assertThat(viewer).contains("湾坝村")
+			.contains("上门走访人次 4120")
+			.doesNotContain("id=\"review\"")
 			.doesNotContain("name=\"note\"");
 		assertThat(page("/flags?period=2026-10", VIEWER)).doesNotContain("type=\"checkbox\"")
 			.doesNotContain("id=\"bulk-confirm\"");
@@ -250,37 +252,51 @@ class ConsoleRoleMatrixIntegrationTests {
 		assertThat(page("/flags?period=2026-10", TOWNSHIP_CLERK)).doesNotContain("id=\"pick-" + flag + "\"");
 
 		MvcResult blank = this.mvc
-			.perform(post("/flags/" + flag + "/review").param("status", "DISMISSED").param("note", "  ").with(user(CLERK)).with(csrf()))
+			.perform(post("/flags/" + flag + "/review").param("status", "DISMISSED")
+				.param("note", "  ")
+				.with(user(CLERK))
+				.with(csrf()))
 			.andReturn();
 		assertThat(this.mvc.perform(get("/flags/" + flag).with(user(CLERK)).flashAttrs(blank.getFlashMap()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)).contains("未审核：必须填写审核理由。");
 		MvcResult outside = this.mvc
-			.perform(post("/flags/review").param("id", String.valueOf(flag)).param("status", "DISMISSED")
-				.param("note", "不是我乡镇的").with(user(TOWNSHIP_CLERK)).with(csrf()))
+			.perform(post("/flags/review").param("id", String.valueOf(flag))
+				.param("status", "DISMISSED")
+				.param("note", "不是我乡镇的")
+				.with(user(TOWNSHIP_CLERK))
+				.with(csrf()))
 			.andReturn();
 		assertThat(this.mvc.perform(get("/flags").with(user(TOWNSHIP_CLERK)).flashAttrs(outside.getFlashMap()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)).contains("未审核：预警 " + flag + " 不属于你负责的乡镇，你不能审核。");
 		MvcResult done = this.mvc
-			.perform(post("/flags/" + flag + "/review").param("status", "CONFIRMED").param("note", "电话核实：录入多打一位")
-				.with(user(CLERK)).with(csrf()))
+			.perform(post("/flags/" + flag + "/review").param("status", "CONFIRMED")
+				.param("note", "电话核实：录入多打一位")
+				.with(user(CLERK))
+				.with(csrf()))
 			.andReturn();
-		String after = this.mvc.perform(get("/flags/" + flag + "?lang=en").with(user(CLERK)).flashAttrs(done.getFlashMap()))
+		String after = this.mvc
+			.perform(get("/flags/" + flag + "?lang=en").with(user(CLERK)).flashAttrs(done.getFlashMap()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(after).contains("Confirmed 1 flag(s) (" + flag + ").").contains("电话核实：录入多打一位").contains("HOME_VISITS 4120, median 410");
-		assertThat(this.jdbc.queryForObject("select count(*) from console_audit where action = 'REVIEW' and detail like ?",
-				Integer.class, "flag " + flag + " %CONFIRMED: 电话核实：录入多打一位")).isEqualTo(1);
+		assertThat(after).contains("Confirmed 1 flag(s) (" + flag + ").")
+			.contains("电话核实：录入多打一位")
+			.contains("HOME_VISITS 4120, median 410");
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from console_audit where action = 'REVIEW' and detail like ?",
+						Integer.class, "flag " + flag + " %CONFIRMED: 电话核实：录入多打一位"))
+			.isEqualTo(1);
 	}
 
 	/** A flag of 2026-10 on the village, raised by hand (the matrix's data has none). */
 	private long flagOf(String village) {
 		java.util.List<Long> existing = this.jdbc.queryForList(
-				"select flag_id from anomaly_flag where org_code = ? and rule_code = 'OUTLIER_HISTORY'", Long.class, village);
+				"select flag_id from anomaly_flag where org_code = ? and rule_code = 'OUTLIER_HISTORY'", Long.class,
+				village);
 		if (!existing.isEmpty()) {
 			return existing.get(0);
 		}

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the fixture's {@code anomalies.csv}, its dismissal by the clerk, and that dismissal
  * surviving a {@code recompute} run as a second process against the same root (the page
  * and a fresh {@code report} both still say DISMISSED). Changes data: it dismisses one
- * OUTLIER_HISTORY flag of 2026-10 (the first OPEN one of the export) and recomputes 2026-10
- * (idempotent: the figures stay as they were).
+ * OUTLIER_HISTORY flag of 2026-10 (the first OPEN one of the export) and recomputes
+ * 2026-10 (idempotent: the figures stay as they were).
  */
 @ExtendWith(FiguresConsole.Resolver.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -180,8 +180,8 @@ class FlagsBrowserIntegrationTests {
 
 	/** The flag's number, from the list filtered to its township and rule. */
 	private long flagId(String village, String indicator, String rule) {
-		this.console.open("/flags?period=" + FiguresConsole.PERIOD + "&township=" + village.substring(0, 9) + "&rule="
-				+ rule);
+		this.console
+			.open("/flags?period=" + FiguresConsole.PERIOD + "&township=" + village.substring(0, 9) + "&rule=" + rule);
 		return this.console.browser()
 			.findElements(By.cssSelector("#flags tbody tr[data-flag]"))
 			.stream()
@@ -192,7 +192,8 @@ class FlagsBrowserIntegrationTests {
 	}
 
 	private long pagerTotal() {
-		Matcher total = Pattern.compile("共 ([\\d,]+) 条").matcher(this.console.browser().findElement(By.className("pager")).getText());
+		Matcher total = Pattern.compile("共 ([\\d,]+) 条")
+			.matcher(this.console.browser().findElement(By.className("pager")).getText());
 		assertThat(total.find()).isTrue();
 		return Long.parseLong(total.group(1).replace(",", ""));
 	}

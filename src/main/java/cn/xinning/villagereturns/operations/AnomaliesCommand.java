@@ -97,10 +97,20 @@ public class AnomaliesCommand implements Callable<Integer> {
 		@Autowired
 		AnomalyService anomalies;
 
+		@Autowired
+		cn.xinning.villagereturns.console.audit.Audit audit;
+
 		@Override
 		public Integer call() {
 			String reviewer = (this.by != null) ? this.by : System.getProperty("user.name", "");
+			// the same service as the console's review: status, latest review, a history
+			// row
 			StoredFlag flag = this.anomalies.review(this.id, this.status, this.note, reviewer);
+			// and the same audit, so that every review is there whichever way it came
+			this.audit.record(reviewer, cn.xinning.villagereturns.console.audit.Audit.Action.REVIEW,
+					"flag " + flag.id() + " " + flag.period() + " " + flag.orgCode() + " " + flag.rule() + " → "
+							+ flag.status() + " (command line): " + flag.reviewNote(),
+					null);
 			this.spec.commandLine()
 				.getOut()
 				.printf("预警 flag %d：%s（%s %s %s）%n", flag.id(), flag.status(), flag.period(), flag.orgCode(),

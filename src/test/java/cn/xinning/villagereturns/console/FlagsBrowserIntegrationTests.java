@@ -150,6 +150,19 @@ class FlagsBrowserIntegrationTests {
 			.containsExactly("DISMISSED " + row.get("score"));
 		// nothing else changed: the same rows, the one status aside
 		assertThat(now).hasSameSizeAs(this.console.expectedRows(FiguresConsole.PERIOD, "anomalies.csv"));
+
+		// the command line's review goes through the same service: a second row of
+		// history
+		ChildProgram.Result cli = this.console.cli("anomalies", "review", String.valueOf(id), "--status", "CONFIRMED",
+				"--note", "县里复核：与乡镇核实结果不符", "--by", "县统计局");
+		assertThat(cli.status()).as(cli.output()).isZero();
+		this.console.open("/flags/" + id);
+		assertThat(this.console.text("flag-status")).isEqualTo("已确认");
+		assertThat(FiguresConsole.rows(this.console.browser().findElement(By.id("reviews"))))
+			.extracting((r) -> r.subList(1, 5))
+			.containsExactly(List.of(FiguresConsole.CLERK, "待审核 → 已排除", note, "控制台"),
+					List.of("县统计局", "已排除 → 已确认", "县里复核：与乡镇核实结果不符", "命令行"));
+		this.console.screenshot("FlagsBrowserIntegrationTests-cli-review");
 	}
 
 	@Test

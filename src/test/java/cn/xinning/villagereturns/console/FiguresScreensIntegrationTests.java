@@ -182,7 +182,7 @@ class FiguresScreensIntegrationTests {
 
 	@Test
 	void theOverviewShowsTheExportsFiguresOfThePeriod() throws Exception {
-		String page = page("/overview?period=2026-02", VIEWER);
+		String page = page("/overview?period=2026-02&indicator=HOME_VISITS", VIEWER);
 		// completeness.csv's county row: 5 expected, 4 received, 3 on time
 		assertThat(csvRow("completeness.csv", "2026-02", "COUNTY", COUNTY)).containsExactly("2026-02", "COUNTY", COUNTY,
 				"5", "4", "3", "80", "60");
@@ -221,7 +221,7 @@ class FiguresScreensIntegrationTests {
 
 	@Test
 	void theCountyPageHasTheCountyTableTheTownshipsAndTheTrend() throws Exception {
-		String page = page("/indicators?period=2026-02", VIEWER);
+		String page = page("/indicators?period=2026-02&indicator=HOME_VISITS", VIEWER);
 		// one county: the page opens at it
 		assertThat(page).contains("id=\"own-table\" data-org=\"430528\"");
 		assertThat(cells(page, "own-table", "data-indicator", "HOME_VISITS")).containsExactly("6", "上门走访人次",

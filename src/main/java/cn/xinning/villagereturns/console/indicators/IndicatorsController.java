@@ -63,7 +63,7 @@ class IndicatorsController {
 		List<IndicatorName> indicators = page.indicators();
 		model.addAttribute("period", month);
 		model.addAttribute("t", page);
-		int length = Trends.MONTHS.contains(months) ? months : Trends.MONTHS.get(0);
+		int length = (months != null && Trends.MONTHS.contains(months)) ? months : Trends.MONTHS.get(0);
 		model.addAttribute("months", length);
 		model.addAttribute("monthChoices", Trends.MONTHS);
 		if (page.place() != IndicatorTables.Place.ALL && !indicators.isEmpty()) {

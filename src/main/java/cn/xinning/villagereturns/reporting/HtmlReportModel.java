@@ -28,34 +28,6 @@ record HtmlReportModel(YearMonth period, List<IndicatorInfo> indicators, List<Ye
 	}
 
 	/**
-	 * An aggregate of spec section 6; {@code value} and {@code ytd} as exported, empty
-	 * when unreported.
-	 */
-	record Figure(String value, String ytd, int reporting, int expected) {
-
-		boolean fullyReported() {
-			return this.reporting == this.expected;
-		}
-
-	}
-
-	/**
-	 * Completeness and timeliness of an organisation; percentages as exported ({@code ""}
-	 * if none expected).
-	 */
-	record Completeness(int expected, int received, int onTime) {
-
-		String completenessPct() {
-			return CompletenessTable.percent(this.received, this.expected);
-		}
-
-		String timelinessPct() {
-			return CompletenessTable.percent(this.onTime, this.expected);
-		}
-
-	}
-
-	/**
 	 * @param missingVillages names of the villages expected in the period without an
 	 * accepted return (at most {@link HtmlReportQueries#MISSING_NAMES_SHOWN})
 	 * @param missingCount how many villages are missing in all

@@ -9,18 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import cn.xinning.villagereturns.reporting.HtmlReportModel.Completeness;
 import cn.xinning.villagereturns.reporting.HtmlReportModel.County;
-import cn.xinning.villagereturns.reporting.HtmlReportModel.Figure;
 import cn.xinning.villagereturns.reporting.HtmlReportModel.IndicatorInfo;
 import cn.xinning.villagereturns.reporting.HtmlReportModel.Township;
+import cn.xinning.villagereturns.reporting.ReportFigures.Level;
 
 /**
  * Reads what the HTML report of a period shows from the stored aggregates (spec section
@@ -35,13 +34,13 @@ class HtmlReportQueries {
 
 	static final int TREND_MONTHS = 12;
 
-	/** Counties the installation is known to serve; others are shown by code. */
-	private static final Map<String, String> COUNTY_NAMES = Map.of("430528", "新宁县");
-
 	private final NamedParameterJdbcTemplate jdbc;
 
-	HtmlReportQueries(NamedParameterJdbcTemplate jdbc) {
+	private final ReportFigures figures;
+
+	HtmlReportQueries(NamedParameterJdbcTemplate jdbc, ReportFigures figures) {
 		this.jdbc = jdbc;
+		this.figures = figures;
 	}
 
 	HtmlReportModel load(YearMonth period) {
@@ -52,23 +51,25 @@ class HtmlReportQueries {
 		Map<String, Object> params = Map.of("period", period.toString(), "from", trendPeriods.get(0).toString(), "to",
 				period.toString());
 
-		Map<String, Map<String, Figure>> countyFigures = figures("county_indicator", "county_code", params);
-		Map<String, Map<String, Figure>> townshipFigures = figures("township_indicator", "township_code", params);
-		Map<String, Completeness> countyCompleteness = new TreeMap<>();
-		Map<String, Completeness> townshipCompleteness = new TreeMap<>();
-		this.jdbc.query(
-				"select org_level, org_code, expected, received, on_time from completeness" + " where period = :period",
-				params, (rs) -> {
-					Completeness completeness = new Completeness(rs.getInt(3), rs.getInt(4), rs.getInt(5));
-					("COUNTY".equals(rs.getString(1)) ? countyCompleteness : townshipCompleteness).put(rs.getString(2),
-							completeness);
-				});
-		Map<String, Map<String, BigDecimal[]>> trend = trend(params, trendPeriods);
+		Map<String, Map<String, Figure>> countyFigures = this.figures.figures(Level.COUNTY, period, Optional.empty());
+		Map<String, Map<String, Figure>> townshipFigures = this.figures.figures(Level.TOWNSHIP, period,
+				Optional.empty());
+		Map<String, Completeness> countyCompleteness = this.figures.completeness(Level.COUNTY, period,
+				Optional.empty());
+		Map<String, Completeness> townshipCompleteness = this.figures.completeness(Level.TOWNSHIP, period,
+				Optional.empty());
+		Map<String, Map<String, BigDecimal[]>> trend = this.figures.trends(Level.COUNTY, trendPeriods, Optional.empty(),
+				Optional.empty());
 		Map<String, String[]> townshipNames = townshipNames();
 		Map<String, Missing> missing = missingVillages(params);
 
 		Set<String> indicatorCodes = new LinkedHashSet<>();
-		List<IndicatorInfo> indicators = indicators(indicatorCodes);
+		List<IndicatorInfo> indicators = new ArrayList<>();
+		for (ReportFigures.IndicatorName indicator : this.figures.indicators()) {
+			indicators
+				.add(new IndicatorInfo(indicator.code(), indicator.nameZh(), indicator.unitZh(), indicator.kind()));
+			indicatorCodes.add(indicator.code());
+		}
 		Set<String> unknown = new TreeSet<>();
 		countyFigures.values().forEach((byIndicator) -> unknown.addAll(byIndicator.keySet()));
 		unknown.removeAll(indicatorCodes);
@@ -95,52 +96,10 @@ class HtmlReportQueries {
 				BigDecimal[] values = countyTrend.getOrDefault(indicator.code(), new BigDecimal[TREND_MONTHS]);
 				series.put(indicator.code(), Arrays.asList(values));
 			}
-			counties
-				.add(new County(code, COUNTY_NAMES.getOrDefault(code, code), countyFigures.getOrDefault(code, Map.of()),
-						countyCompleteness.get(code), townshipsByCounty.getOrDefault(code, List.of()), series));
+			counties.add(new County(code, ReportFigures.countyName(code), countyFigures.getOrDefault(code, Map.of()),
+					countyCompleteness.get(code), townshipsByCounty.getOrDefault(code, List.of()), series));
 		}
 		return new HtmlReportModel(period, indicators, trendPeriods, counties);
-	}
-
-	private List<IndicatorInfo> indicators(Set<String> codes) {
-		List<IndicatorInfo> indicators = new ArrayList<>();
-		this.jdbc.query("select indicator_code, name_zh, unit_zh, kind from indicator"
-				+ " order by display_order, indicator_code", Map.of(), (rs) -> {
-					indicators
-						.add(new IndicatorInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-					codes.add(rs.getString(1));
-				});
-		return indicators;
-	}
-
-	/** Organisation code, then indicator code, to the period's figure. */
-	private Map<String, Map<String, Figure>> figures(String table, String orgColumn, Map<String, Object> params) {
-		Map<String, Map<String, Figure>> figures = new HashMap<>();
-		this.jdbc.query("select " + orgColumn + ", indicator_code, total, ytd_total, villages_reporting,"
-				+ " villages_expected from " + table + " where period = :period", params, (rs) -> {
-					figures.computeIfAbsent(rs.getString(1), (k) -> new HashMap<>())
-						.put(rs.getString(2), new Figure(TownshipIndicatorsTable.number(rs.getBigDecimal(3)),
-								TownshipIndicatorsTable.number(rs.getBigDecimal(4)), rs.getInt(5), rs.getInt(6)));
-				});
-		return figures;
-	}
-
-	/**
-	 * County code, then indicator code, to the monthly values of the trend periods (one
-	 * query).
-	 */
-	private Map<String, Map<String, BigDecimal[]>> trend(Map<String, Object> params, List<YearMonth> periods) {
-		Map<String, Map<String, BigDecimal[]>> trend = new HashMap<>();
-		this.jdbc.query("select county_code, indicator_code, period, total from county_indicator"
-				+ " where period between :from and :to", params, (rs) -> {
-					int month = periods.indexOf(YearMonth.parse(rs.getString(3)));
-					BigDecimal total = rs.getBigDecimal(4);
-					if (month >= 0 && total != null) {
-						trend.computeIfAbsent(rs.getString(1), (k) -> new HashMap<>())
-							.computeIfAbsent(rs.getString(2), (k) -> new BigDecimal[TREND_MONTHS])[month] = total;
-					}
-				});
-		return trend;
 	}
 
 	/** Township code to its name and county code, from the registry. */

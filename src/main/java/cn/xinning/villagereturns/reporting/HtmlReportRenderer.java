@@ -6,9 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
-import cn.xinning.villagereturns.reporting.HtmlReportModel.Completeness;
 import cn.xinning.villagereturns.reporting.HtmlReportModel.County;
-import cn.xinning.villagereturns.reporting.HtmlReportModel.Figure;
 import cn.xinning.villagereturns.reporting.HtmlReportModel.IndicatorInfo;
 import cn.xinning.villagereturns.reporting.HtmlReportModel.Township;
 

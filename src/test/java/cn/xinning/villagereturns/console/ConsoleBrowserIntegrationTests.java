@@ -145,7 +145,7 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(text("login-changed")).isEqualTo("密码已修改，请用新密码登录。");
 
 		login("admin", ADMIN_PASSWORD);
-		assertThat(this.browser.getCurrentUrl()).endsWith("/runs");
+		assertThat(this.browser.getCurrentUrl()).endsWith("/overview");
 		assertThat(text("whoami")).isEqualTo("admin (管理员)");
 		String clerkOnce = addUser("clerk", "CLERK", "430528100");
 		String viewerOnce = addUser("viewer", "VIEWER", "");
@@ -295,7 +295,7 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(this.browser.getCurrentUrl()).endsWith("/account/password");
 		changePassword(oneTime, password);
 		login(name, password);
-		assertThat(this.browser.getCurrentUrl()).endsWith("/runs");
+		assertThat(this.browser.getCurrentUrl()).endsWith("/overview");
 	}
 
 	/**

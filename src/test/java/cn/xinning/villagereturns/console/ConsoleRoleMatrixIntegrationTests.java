@@ -116,7 +116,7 @@ class ConsoleRoleMatrixIntegrationTests {
 		Map<String, List<String>> matrix = new LinkedHashMap<>();
 		// VIEWER, CLERK, township CLERK, ADMIN, anonymous
 		matrix.put("GET /login", List.of("200", "200", "200", "200", "200"));
-		matrix.put("GET /", List.of("→/runs", "→/runs", "→/runs", "→/runs", LOGIN));
+		matrix.put("GET /", List.of("→/overview", "→/overview", "→/overview", "→/overview", LOGIN));
 		matrix.put("GET /runs", List.of("200", "200", "200", "200", LOGIN));
 		matrix.put("GET /runs?status=FAILED&from=2026-11-01&to=2026-11-30", List.of("200", "200", "200", "200", LOGIN));
 		matrix.put("GET /runs/1", List.of("200", "200", "200", "200", LOGIN));
@@ -159,6 +159,16 @@ class ConsoleRoleMatrixIntegrationTests {
 		matrix.put("POST /flags/999999/review?status=DISMISSED&note=已核实", List.of("403", "404", "404", "404", LOGIN));
 		matrix.put("POST /flags/review?id=" + flag + "&status=CONFIRMED&note=已核实&period=2026-10",
 				List.of("403", "→/flags?period=2026-10", "→/flags?period=2026-10", "→/flags?period=2026-10", LOGIN));
+		// --- console-indicators ---
+		matrix.put("GET /overview", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /overview?period=2026-10&indicator=HOME_VISITS", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /indicators", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /indicators?county=430528&indicator=HOME_VISITS&months=24",
+				List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /indicators?township=430528100", List.of("200", "200", "404", "200", LOGIN));
+		matrix.put("GET /indicators?township=" + YIDU, List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /js/charts.js", List.of("200", "200", "200", "200", "200"));
+		matrix.put("GET /webjars/echarts/dist/echarts.min.js", List.of("200", "200", "200", "200", "200"));
 		matrix.put("GET /error/403", List.of("403", "403", "403", "403", "403"));
 		matrix.put("GET /css/console.css", List.of("200", "200", "200", "200", "200"));
 		matrix.put("GET /webjars/htmx.org/dist/htmx.min.js", List.of("200", "200", "200", "200", "200"));

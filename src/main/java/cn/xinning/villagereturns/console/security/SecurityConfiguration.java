@@ -50,7 +50,7 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleUsers users) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/error/**")
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/runs/**")
 			.hasRole("ADMIN")
@@ -65,7 +65,7 @@ public class SecurityConfiguration {
 			.anyRequest()
 			.hasRole("VIEWER"))
 			.formLogin((form) -> form.loginPage("/login")
-				.defaultSuccessUrl("/runs", false)
+				.defaultSuccessUrl("/overview", false)
 				.failureHandler((request, response, ex) -> response
 					.sendRedirect(request.getContextPath() + "/login?error=" + reason(ex)))
 				.permitAll())
@@ -122,7 +122,8 @@ public class SecurityConfiguration {
 				throws ServletException, IOException {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			boolean asset = path.startsWith("/css/") || path.startsWith("/webjars/") || path.startsWith("/error");
+			boolean asset = path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+					|| path.startsWith("/error");
 			if (!asset && authentication != null
 					&& authentication.getPrincipal() instanceof ConsolePrincipal principal) {
 				if (!this.users.find(principal.username()).map(ConsoleUser::enabled).orElse(false)) {

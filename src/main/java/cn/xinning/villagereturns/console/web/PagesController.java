@@ -18,9 +18,10 @@ class PagesController {
 		return "login";
 	}
 
+	/** County leaders land on the figures. */
 	@GetMapping("/")
 	String home() {
-		return "redirect:/runs";
+		return "redirect:/overview";
 	}
 
 	@org.springframework.web.bind.annotation.RequestMapping("/error/403")

@@ -1,16 +1,18 @@
 package cn.xinning.villagereturns.reporting;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -111,12 +113,16 @@ final class XlsxExport {
 	 */
 	static void restamp(Path workbook, LocalDateTime asOf, OutputStream out) throws IOException {
 		ZipOutputStream zip = new ZipOutputStream(StreamUtils.nonClosing(out));
-		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(workbook))) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+		// read through the central directory (in the order written): POI's local headers
+		// leave the sizes to it
+		try (ZipFile in = new ZipFile(workbook.toFile())) {
+			for (ZipEntry entry : Collections.list(in.entries())) {
 				ZipEntry copy = new ZipEntry(entry.getName());
 				copy.setTimeLocal(asOf);
 				zip.putNextEntry(copy);
-				in.transferTo(zip);
+				try (InputStream content = in.getInputStream(entry)) {
+					content.transferTo(zip);
+				}
 				zip.closeEntry();
 			}
 		}

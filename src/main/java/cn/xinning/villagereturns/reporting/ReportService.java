@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -94,6 +95,14 @@ public class ReportService {
 	/** A period's html report (it has no time in it: the same data, the same bytes). */
 	public void writeHtml(YearMonth period, OutputStream out) throws IOException {
 		this.htmlReport.write(period, out);
+	}
+
+	/** The latest month any return was received for, if any. */
+	public Optional<YearMonth> latestReportedPeriod() {
+		return Optional
+			.ofNullable(
+					this.jdbc.queryForObject("select max(period) from completeness where received > 0", String.class))
+			.map(YearMonth::parse);
 	}
 
 	/**

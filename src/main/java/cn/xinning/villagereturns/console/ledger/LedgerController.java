@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.console.security.ConsolePrincipal;
 import cn.xinning.villagereturns.console.web.Paging;
 import cn.xinning.villagereturns.console.web.WebOnly;
@@ -42,7 +43,11 @@ class LedgerController {
 
 	private final ReferenceData referenceData;
 
-	LedgerController(IssueSummaries summaries, IssuePages pages, ReferenceData referenceData) {
+	private final VillageReturnsProperties properties;
+
+	LedgerController(IssueSummaries summaries, IssuePages pages, ReferenceData referenceData,
+			VillageReturnsProperties properties) {
+		this.properties = properties;
 		this.summaries = summaries;
 		this.pages = pages;
 		this.referenceData = referenceData;
@@ -51,7 +56,7 @@ class LedgerController {
 	@GetMapping("/ledger")
 	String ladder(@RequestParam(required = false) String period, @RequestParam(required = false) String township,
 			@RequestParam(required = false) Integer page, @AuthenticationPrincipal ConsolePrincipal me, Model model) {
-		YearMonth month = period(period).or(this.pages::latestPeriod).orElse(YearMonth.now());
+		YearMonth month = period(period).or(this.pages::latestPeriod).orElseGet(this::thisMonth);
 		Optional<String> only = township(township);
 		Map<String, String> names = townships(month, me);
 		List<LadderRow> ladder = this.summaries.of(month)
@@ -86,7 +91,7 @@ class LedgerController {
 		model.addAttribute("township", only.orElse(""));
 		model.addAttribute("status", state.map(IssueStatus::name).orElse(""));
 		model.addAttribute("statuses", IssueStatus.values());
-		model.addAttribute("townships", townships(month.or(this.pages::latestPeriod).orElse(YearMonth.now()), me));
+		model.addAttribute("townships", townships(month.or(this.pages::latestPeriod).orElseGet(this::thisMonth), me));
 		model.addAttribute("issues", found.issues());
 		model.addAttribute("paging", Paging.of(page, found.total()));
 		return "ledger/issues";
@@ -100,6 +105,10 @@ class LedgerController {
 		model.addAttribute("issue", issue);
 		model.addAttribute("rows", this.pages.rows(village, no));
 		return "ledger/issue";
+	}
+
+	private YearMonth thisMonth() {
+		return YearMonth.now(this.properties.timeZone());
 	}
 
 	/**

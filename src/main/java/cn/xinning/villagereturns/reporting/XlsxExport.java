@@ -1,8 +1,19 @@
 package cn.xinning.villagereturns.reporting;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -14,6 +25,7 @@ import org.apache.poi.xssf.streaming.SXSSFCell;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.util.StreamUtils;
 
 import cn.xinning.villagereturns.support.PeriodRange;
 
@@ -53,22 +65,69 @@ final class XlsxExport {
 		this.maxDataRows = maxDataRows;
 	}
 
-	void write(List<ExportTable> tables, PeriodRange range, OutputStream out) throws IOException {
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
-			try {
-				workbook.setCompressTempFiles(true);
-				Styles styles = new Styles(workbook);
-				for (ExportTable table : tables) {
-					SheetWriter writer = new SheetWriter(workbook, styles, table);
-					table.rows(range, writer::row);
-					writer.finish();
+	/**
+	 * Writes the workbook.
+	 * @param asOf the time the data is as of (the business time of the latest run): the
+	 * workbook's creation date and the time of each of its zip entries, so the same data
+	 * gives the same bytes, whoever asks and whenever (the console's download equals
+	 * {@code report}'s file)
+	 * @param zone the county's zone, in which {@code asOf} is
+	 */
+	void write(List<ExportTable> tables, PeriodRange range, LocalDateTime asOf, ZoneId zone, OutputStream out)
+			throws IOException {
+		Path written = Files.createTempFile("village-returns-", ".xlsx");
+		try {
+			try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
+				try {
+					workbook.setCompressTempFiles(true);
+					// POI sets "created" to the wall clock; the data's time instead
+					workbook.getXSSFWorkbook()
+						.getProperties()
+						.getCoreProperties()
+						.setCreated(Optional.of(Date.from(asOf.atZone(zone).toInstant())));
+					Styles styles = new Styles(workbook);
+					for (ExportTable table : tables) {
+						SheetWriter writer = new SheetWriter(workbook, styles, table);
+						table.rows(range, writer::row);
+						writer.finish();
+					}
+					try (OutputStream file = Files.newOutputStream(written)) {
+						workbook.write(file);
+					}
 				}
-				workbook.write(out);
+				finally {
+					workbook.dispose();
+				}
 			}
-			finally {
-				workbook.dispose();
+			restamp(written, asOf, out);
+		}
+		finally {
+			Files.deleteIfExists(written);
+		}
+	}
+
+	/**
+	 * Copies the package entry by entry with the given time: POI stamps every zip entry
+	 * with the wall clock. The entries are inflated and deflated again at the default
+	 * level, which gives the same bytes for the same content.
+	 */
+	static void restamp(Path workbook, LocalDateTime asOf, OutputStream out) throws IOException {
+		ZipOutputStream zip = new ZipOutputStream(StreamUtils.nonClosing(out));
+		// read through the central directory (in the order written): POI's local headers
+		// leave the sizes to it
+		try (ZipFile in = new ZipFile(workbook.toFile())) {
+			for (ZipEntry entry : Collections.list(in.entries())) {
+				ZipEntry copy = new ZipEntry(entry.getName());
+				copy.setTimeLocal(asOf);
+				zip.putNextEntry(copy);
+				try (InputStream content = in.getInputStream(entry)) {
+					content.transferTo(zip);
+				}
+				zip.closeEntry();
 			}
 		}
+		zip.finish();
+		zip.flush();
 	}
 
 	/** Writes one table's rows, starting a continuation sheet when a sheet is full. */

@@ -169,6 +169,20 @@ class ConsoleRoleMatrixIntegrationTests {
 		matrix.put("GET /indicators?township=" + YIDU, List.of("200", "200", "200", "200", LOGIN));
 		matrix.put("GET /js/charts.js", List.of("200", "200", "200", "200", "200"));
 		matrix.put("GET /webjars/echarts/dist/echarts.min.js", List.of("200", "200", "200", "200", "200"));
+		// --- console-ledger ---
+		matrix.put("GET /ledger", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /ledger?period=2026-10&township=" + YIDU + "&page=2",
+				List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /ledger/issues?period=2026-10&township=" + YIDU + "&status=OPEN",
+				List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /ledger/issue?village=" + WANBA + "&no=2026-10-001",
+				List.of("404", "404", "404", "404", LOGIN));
+		matrix.put("GET /exports", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /exports?period=2026-10", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /exports/2026-10/csv.zip", List.of("200", "200", "403", "200", LOGIN));
+		matrix.put("GET /exports/2026-10/xlsx", List.of("200", "200", "403", "200", LOGIN));
+		matrix.put("GET /exports/2026-10/html", List.of("200", "200", "403", "200", LOGIN));
+		matrix.put("GET /exports/2026-13/html", List.of("404", "404", "404", "404", LOGIN));
 		matrix.put("GET /error/403", List.of("403", "403", "403", "403", "403"));
 		matrix.put("GET /css/console.css", List.of("200", "200", "200", "200", "200"));
 		matrix.put("GET /webjars/htmx.org/dist/htmx.min.js", List.of("200", "200", "200", "200", "200"));

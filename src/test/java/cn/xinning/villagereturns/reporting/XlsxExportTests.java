@@ -80,7 +80,8 @@ class XlsxExportTests {
 
 	private static XSSFWorkbook write(XlsxExport export, ExportTable table) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		export.write(List.of(table), RANGE, out);
+		export.write(List.of(table), RANGE, java.time.LocalDateTime.parse("2026-11-04T10:00"),
+				java.time.ZoneId.of("Asia/Shanghai"), out);
 		return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
 	}
 

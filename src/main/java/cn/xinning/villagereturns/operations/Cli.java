@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import cn.xinning.villagereturns.ConfigurationException;
 import cn.xinning.villagereturns.VillageReturnsApplication;
@@ -51,6 +53,15 @@ public final class Cli {
 			"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
 			"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 			"org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration");
+
+	/**
+	 * Auto-configurations only a cluster's manager and workers use
+	 * ({@code village-returns.partitions.mode=manager}, {@code worker}).
+	 */
+	private static final String BROKER = String.join(",",
+			"org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
+			"org.springframework.boot.amqp.autoconfigure.health.RabbitHealthContributorAutoConfiguration",
+			"org.springframework.boot.amqp.autoconfigure.metrics.RabbitMetricsAutoConfiguration");
 
 	private Cli() {
 	}
@@ -122,13 +133,24 @@ public final class Cli {
 		SpringApplication application = new SpringApplication(VillageReturnsApplication.class);
 		application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		if (!web) {
-			// the console's libraries are on the class path: a command line run does not
-			// pay for their set-up (a template engine, a JSON mapper, a generated user)
-			application.setDefaultProperties(java.util.Map.of("spring.autoconfigure.exclude", WEB_ONLY));
 			// nor warms up, on a second thread, the JSON and HTTP converters only serve
 			// uses
 			System.setProperty("spring.backgroundpreinitializer.ignore", "true");
 		}
+		// decided once the settings are read (the root's file and the environment may
+		// name
+		// the partition mode), at the lowest precedence, so that a county's own
+		// spring.autoconfigure.exclude still wins
+		application.addListeners(
+				(org.springframework.context.ApplicationListener<ApplicationEnvironmentPreparedEvent>) (event) -> {
+					String excluded = unusedAutoConfigurations(web, event.getEnvironment());
+					if (!excluded.isEmpty()) {
+						event.getEnvironment()
+							.getPropertySources()
+							.addLast(new MapPropertySource("village-returns-unused-auto-configuration",
+									java.util.Map.of("spring.autoconfigure.exclude", excluded)));
+					}
+				});
 		// SIGTERM and Ctrl-C stop a running job gracefully (GracefulShutdown), not
 		// through hooks
 		application.setRegisterShutdownHook(false);
@@ -152,6 +174,27 @@ public final class Cli {
 					new CommandLine(new VillageReturnsCommand(), new SpringFactory(context)), out, err);
 			return commandLine.execute(command);
 		}
+	}
+
+	/**
+	 * The auto-configurations this run would set up but never use: the console's (a
+	 * template engine, a JSON mapper, a generated user) outside {@code serve}, and
+	 * RabbitMQ's (a connection factory, a template, listener containers and some 500
+	 * classes: about 6 % of an ingest's Spring start when profiled) unless this process
+	 * is a cluster's manager or worker, the only ones that talk to the broker.
+	 */
+	static String unusedAutoConfigurations(boolean web, org.springframework.core.env.Environment environment) {
+		List<String> excluded = new ArrayList<>();
+		if (!web) {
+			excluded.add(WEB_ONLY);
+		}
+		boolean clustered = "manager"
+			.equalsIgnoreCase(environment.getProperty("village-returns.partitions.mode", "local").trim())
+				|| "true".equals(environment.getProperty("village-returns.partitions.worker", "false").trim());
+		if (!clustered) {
+			excluded.add(BROKER);
+		}
+		return String.join(",", excluded);
 	}
 
 	static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.xinning.villagereturns.cluster.PartitionsProperties;
@@ -33,8 +34,12 @@ public class WorkerCommand implements Callable<Integer>, Cli.LongRunning, Cli.Cl
 	@Autowired
 	ShutdownSignal shutdown;
 
+	/**
+	 * Looked up when the worker runs: every command line builds this command, and only a
+	 * worker's context has a broker (see {@link Cli#unusedAutoConfigurations}).
+	 */
 	@Autowired
-	ConnectionFactory connectionFactory;
+	ObjectProvider<ConnectionFactory> connectionFactory;
 
 	@Autowired
 	PartitionsProperties partitions;
@@ -45,7 +50,7 @@ public class WorkerCommand implements Callable<Integer>, Cli.LongRunning, Cli.Cl
 		try {
 			// the listener container retries quietly for ever: say at once when the
 			// broker is not there
-			this.connectionFactory.createConnection().close();
+			this.connectionFactory.getObject().createConnection().close();
 		}
 		catch (AmqpException ex) {
 			this.spec.commandLine()

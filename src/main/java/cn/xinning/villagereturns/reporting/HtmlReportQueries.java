@@ -40,6 +40,11 @@ class HtmlReportQueries {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	/** A county's name where the installation knows it, else its code. */
+	static String countyName(String code) {
+		return COUNTY_NAMES.getOrDefault(code, code);
+	}
+
 	HtmlReportQueries(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}

@@ -58,7 +58,8 @@ public class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/upload/**", "/upload")
 			.hasRole("CLERK")
-			// reviewing a flag (confirm or dismiss with a note) is a clerk's or an administrator's
+			// reviewing a flag (confirm or dismiss with a note) is a clerk's or an
+			// administrator's
 			.requestMatchers(HttpMethod.POST, "/flags/**", "/flags")
 			.hasRole("CLERK")
 			.anyRequest()

@@ -20,14 +20,15 @@ import cn.xinning.villagereturns.reporting.CompletenessVillages.Village;
 /**
  * What the 完整性 screen shows at each level of the drill-down, put together from the
  * figures {@code completeness.csv} exports ({@link CompletenessTable}) and the villages'
- * states ({@link CompletenessVillages}): no figure of its own.
+ * states ({@link CompletenessVillages}): no figure of its own. Public with its records
+ * only because the templates' expressions call their methods.
  */
 @Component
 @WebOnly
-class CompletenessGrid {
+public class CompletenessGrid {
 
 	/** The three levels of the drill-down. */
-	enum Level {
+	public enum Level {
 
 		/** Every county with its figures (an installation of several counties). */
 		ALL,
@@ -48,7 +49,7 @@ class CompletenessGrid {
 	 * @param tally the villages' states counted
 	 * @param agrees whether the states add up to the figures (always true at ALL)
 	 */
-	record Row(String code, String name, Optional<Figures> figures, List<Village> villages, Tally tally,
+	public record Row(String code, String name, Optional<Figures> figures, List<Village> villages, Tally tally,
 			boolean agrees) {
 	}
 
@@ -67,17 +68,17 @@ class CompletenessGrid {
 	 * @param counties how many counties the period has (1: a county installation)
 	 * @param partial a reader limited to one township sees only that township's villages
 	 */
-	record Page(YearMonth period, List<YearMonth> periods, Level level, String countyCode, String countyName,
+	public record Page(YearMonth period, List<YearMonth> periods, Level level, String countyCode, String countyName,
 			Optional<Row> township, List<Row> rows, Optional<Figures> county, List<Chase> chase, int counties,
 			boolean partial) {
 
 		/** False when some row's villages do not add up to its figures (stale figures). */
-		boolean agrees() {
+		public boolean agrees() {
 			return this.rows.stream().allMatch(Row::agrees);
 		}
 
 		/** The counts per state over the rows' cells, for the legend. */
-		Tally cells() {
+		public Tally cells() {
 			List<Village> all = new ArrayList<>();
 			this.rows.forEach((row) -> all.addAll(row.villages()));
 			return CompletenessVillages.tally(all);

@@ -46,9 +46,10 @@ public class CompletenessTable implements ExportTable {
 
 	@Override
 	public void rows(PeriodRange range, Consumer<List<String>> sink) {
-		query(range, Optional.empty(), (f) -> sink.accept(List.of(f.period().toString(), f.level(), f.orgCode(),
-				String.valueOf(f.expected()), String.valueOf(f.received()), String.valueOf(f.onTime()),
-				f.completenessPct(), f.timelinessPct())));
+		query(range, Optional.empty(),
+				(f) -> sink.accept(List.of(f.period().toString(), f.level(), f.orgCode(), String.valueOf(f.expected()),
+						String.valueOf(f.received()), String.valueOf(f.onTime()), f.completenessPct(),
+						f.timelinessPct())));
 	}
 
 	/**
@@ -92,10 +93,11 @@ public class CompletenessTable implements ExportTable {
 			where = " and org_code like ?";
 			args.add(orgPrefix.get() + "%");
 		}
-		this.jdbc.query("select period, org_level, org_code, expected, received, on_time from completeness"
-				+ " where period between ? and ?" + where + " order by period, org_level, org_code",
-				(RowCallbackHandler) (rs) -> sink.accept(new Figures(YearMonth.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-						rs.getInt(4), rs.getInt(5), rs.getInt(6))),
+		this.jdbc.query(
+				"select period, org_level, org_code, expected, received, on_time from completeness"
+						+ " where period between ? and ?" + where + " order by period, org_level, org_code",
+				(RowCallbackHandler) (rs) -> sink.accept(new Figures(YearMonth.parse(rs.getString(1)), rs.getString(2),
+						rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6))),
 				args.toArray());
 	}
 
@@ -134,7 +136,10 @@ public class CompletenessTable implements ExportTable {
 			return percent(this.onTime, this.expected);
 		}
 
-		/** The html report's shading of a percentage: ok, warn (below 100), bad (below 80), na. */
+		/**
+		 * The html report's shading of a percentage: ok, warn (below 100), bad (below
+		 * 80), na.
+		 */
 		public String completenessShade() {
 			return Html.percentClass(completenessPct());
 		}

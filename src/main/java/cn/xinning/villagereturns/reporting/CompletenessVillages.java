@@ -40,7 +40,9 @@ public class CompletenessVillages {
 		LATE,
 		/** Valid in the period, no accepted return: not zero, nothing came. */
 		MISSING,
-		/** Not valid in the period (merged, split, not yet created): nothing is expected. */
+		/**
+		 * Not valid in the period (merged, split, not yet created): nothing is expected.
+		 */
 		NOT_EXPECTED
 
 	}

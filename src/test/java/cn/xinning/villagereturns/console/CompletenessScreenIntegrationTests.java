@@ -36,12 +36,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The 完整性 screen on a registry of two counties whose every village state is known:
- * 新宁县 430528 has 金石镇 (湾坝村 on time, 江园村 late, 龙头村 missing after reporting 2026-09,
- * 旧村 merged away in 2026-06: not expected) and 一渡水镇 (水堰村 on time, 湾田村 missing, never
- * reported, "-桥村" missing, a name Excel would read as a formula); 430529 has one village,
- * on time. The figures shown are exactly completeness.csv's, the cells add up to them, the
- * chase list is exact, and a township clerk sees their township only.
+ * The 完整性 screen on a registry of two counties whose every village state is known: 新宁县
+ * 430528 has 金石镇 (湾坝村 on time, 江园村 late, 龙头村 missing after reporting 2026-09, 旧村 merged
+ * away in 2026-06: not expected) and 一渡水镇 (水堰村 on time, 湾田村 missing, never reported,
+ * "-桥村" missing, a name Excel would read as a formula); 430529 has one village, on time.
+ * The figures shown are exactly completeness.csv's, the cells add up to them, the chase
+ * list is exact, and a township clerk sees their township only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
 		properties = "spring.main.web-application-type=servlet")
@@ -129,7 +129,8 @@ class CompletenessScreenIntegrationTests {
 		assertThat(page).contains("<option value=\"2026-10\" selected=\"selected\">2026-10</option>");
 		assertThat(figures(page, "430528")).containsExactly("6", "3", "2", "1", "3", "50%", "33.3%");
 		assertThat(figures(page, "430529")).containsExactly("1", "1", "1", "0", "0", "100%", "100%");
-		assertThat(page).contains("href=\"/completeness?period=2026-10&amp;county=430528\"").doesNotContain("data-state");
+		assertThat(page).contains("href=\"/completeness?period=2026-10&amp;county=430528\"")
+			.doesNotContain("data-state");
 	}
 
 	@Test
@@ -182,7 +183,10 @@ class CompletenessScreenIntegrationTests {
 	void aTownshipClerkSeesTheirTownshipsVillagesOnly() throws Exception {
 		String page = page("/completeness?period=2026-10", YIDU_CLERK);
 		assertThat(count(page, "data-state=")).isEqualTo(3);
-		assertThat(page).contains("id=\"partial\"").contains("水堰村").doesNotContain("江园村").doesNotContain("data-code=\"430528100\"");
+		assertThat(page).contains("id=\"partial\"")
+			.contains("水堰村")
+			.doesNotContain("江园村")
+			.doesNotContain("data-code=\"430528100\"");
 		// the county's own figures are shown as usual
 		assertThat(figures(page, "430528")).containsExactly("2", "1", "3", "6", "3", "50%", "33.3%");
 		assertThat(this.mvc.perform(get("/completeness?township=430528100").with(user(YIDU_CLERK)))

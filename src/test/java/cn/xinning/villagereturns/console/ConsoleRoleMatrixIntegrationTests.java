@@ -147,6 +147,16 @@ class ConsoleRoleMatrixIntegrationTests {
 		matrix.put("POST /runs/1/restart", List.of("403", "403", "403", "→/runs/1", LOGIN));
 		matrix.put("POST /runs/1/stop", List.of("403", "403", "403", "→/runs/1", LOGIN));
 		matrix.put("POST /runs/recompute?period=2026-13", List.of("403", "403", "403", "→/runs", LOGIN));
+		// --- console-completeness ---
+		matrix.put("GET /completeness", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /completeness?period=2026-10&county=430528", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /completeness?period=2026-10&township=" + YIDU, List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /completeness?period=2026-10&township=430528100", List.of("200", "200", "404", "200", LOGIN));
+		matrix.put("GET /completeness?county=4305", List.of("404", "404", "404", "404", LOGIN));
+		matrix.put("GET /completeness/chase.csv?period=2026-10", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /completeness/chase.csv?period=2026-10&township=430528100",
+				List.of("200", "200", "404", "200", LOGIN));
+		matrix.put("POST /completeness", List.of("405", "405", "405", "405", LOGIN));
 		matrix.put("GET /error/403", List.of("403", "403", "403", "403", "403"));
 		matrix.put("GET /css/console.css", List.of("200", "200", "200", "200", "200"));
 		matrix.put("GET /webjars/htmx.org/dist/htmx.min.js", List.of("200", "200", "200", "200", "200"));

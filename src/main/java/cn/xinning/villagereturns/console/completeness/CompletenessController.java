@@ -103,8 +103,9 @@ class CompletenessController {
 		List<Chase> chase = this.grid.chase(shown, prefix);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ExcelCsv csv = new ExcelCsv(bytes)) {
-			csv.header(List.of("period", "townshipCode", "township", "villageCode", "village", "households", "state",
-					"lastPeriod", "lastReceived")
+			csv.header(List
+				.of("period", "townshipCode", "township", "villageCode", "village", "households", "state", "lastPeriod",
+						"lastReceived")
 				.stream()
 				.map((column) -> message("console.completeness.chase.column." + column, locale))
 				.toArray(String[]::new));

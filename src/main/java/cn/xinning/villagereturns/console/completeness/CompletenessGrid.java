@@ -72,7 +72,9 @@ public class CompletenessGrid {
 			Optional<Row> township, List<Row> rows, Optional<Figures> county, List<Chase> chase, int counties,
 			boolean partial) {
 
-		/** False when some row's villages do not add up to its figures (stale figures). */
+		/**
+		 * False when some row's villages do not add up to its figures (stale figures).
+		 */
 		public boolean agrees() {
 			return this.rows.stream().allMatch(Row::agrees);
 		}
@@ -149,7 +151,8 @@ public class CompletenessGrid {
 		}
 		if (onlyTownship.isEmpty()) {
 			// a township with figures but no village in the registry any more (a registry
-			// reloaded without recomputing): its row shows the figures, which then disagree
+			// reloaded without recomputing): its row shows the figures, which then
+			// disagree
 			for (Figures orphan : byCode.values()) {
 				if (!byTownship.containsKey(orphan.orgCode())) {
 					rows.add(row(orphan.orgCode(), orphan.orgCode(), Optional.of(orphan), List.of()));
@@ -161,7 +164,9 @@ public class CompletenessGrid {
 				Optional.empty(), rows, county, chase, counties, onlyTownship.isPresent());
 	}
 
-	/** One township's villages, one per line; empty if the registry has no such township. */
+	/**
+	 * One township's villages, one per line; empty if the registry has no such township.
+	 */
 	Optional<Page> township(YearMonth period, String townshipCode, int counties) {
 		String countyCode = townshipCode.substring(0, 6);
 		Map<String, String> names = this.villages.townshipNames(townshipCode);

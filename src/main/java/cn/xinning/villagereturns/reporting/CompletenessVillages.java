@@ -144,13 +144,14 @@ public class CompletenessVillages {
 	 */
 	public List<Chase> chaseList(YearMonth period, String codePrefix) {
 		Map<String, Object[]> last = new HashMap<>();
-		this.jdbc.sql("select c.village_code, c.period, c.first_received_at from current_return c join"
-				+ " (select village_code, max(period) as last_period from current_return where village_code between ? and ?"
-				+ " and period <= ? group by village_code) m on m.village_code = c.village_code"
-				+ " and m.last_period = c.period")
+		// a range of the primary key (village, period), the latest period of each village
+		// first; a join with a grouped subquery made H2 scan the whole table instead
+		this.jdbc
+			.sql("select village_code, period, first_received_at from current_return where village_code between ? and ?"
+					+ " and period <= ? order by village_code, period desc")
 			.params(low(codePrefix), high(codePrefix), period.toString())
 			.query((rs) -> {
-				last.put(rs.getString(1),
+				last.putIfAbsent(rs.getString(1),
 						new Object[] { YearMonth.parse(rs.getString(2)), rs.getObject(3, LocalDateTime.class) });
 			});
 		List<Chase> chase = new ArrayList<>();

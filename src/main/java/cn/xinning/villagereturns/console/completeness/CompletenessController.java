@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -60,8 +62,9 @@ class CompletenessController {
 	@GetMapping("/completeness")
 	String page(@RequestParam(required = false) String period, @RequestParam(required = false) String county,
 			@RequestParam(required = false) String township, @AuthenticationPrincipal ConsolePrincipal me,
-			Model model) {
+			HttpServletRequest request, Model model) {
 		model.addAttribute("dueDay", this.dueDay);
+		model.addAttribute("ctx", request.getContextPath());
 		Optional<YearMonth> shown = period(period).or(this.grid::defaultPeriod);
 		if (shown.isEmpty()) {
 			model.addAttribute("page", null);

@@ -65,12 +65,13 @@ class CompletenessController {
 			HttpServletRequest request, Model model) {
 		model.addAttribute("dueDay", this.dueDay);
 		model.addAttribute("ctx", request.getContextPath());
+		// a malformed or forbidden code is refused whether or not there are figures yet
+		Scope scope = scope(county, township, me);
 		Optional<YearMonth> shown = period(period).or(this.grid::defaultPeriod);
 		if (shown.isEmpty()) {
 			model.addAttribute("page", null);
 			return "completeness/grid";
 		}
-		Scope scope = scope(county, township, me);
 		List<Figures> counties = this.grid.counties(shown.get());
 		CompletenessGrid.Page page;
 		Optional<String> limit = me.townshipLimit();

@@ -183,6 +183,16 @@ class ConsoleRoleMatrixIntegrationTests {
 		matrix.put("GET /exports/2026-10/xlsx", List.of("200", "200", "403", "200", LOGIN));
 		matrix.put("GET /exports/2026-10/html", List.of("200", "200", "403", "200", LOGIN));
 		matrix.put("GET /exports/2026-13/html", List.of("404", "404", "404", "404", LOGIN));
+		// --- console-completeness ---
+		matrix.put("GET /completeness", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /completeness?period=2026-10&county=430528", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /completeness?period=2026-10&township=" + YIDU, List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /completeness?period=2026-10&township=430528100", List.of("200", "200", "404", "200", LOGIN));
+		matrix.put("GET /completeness?county=4305", List.of("404", "404", "404", "404", LOGIN));
+		matrix.put("GET /completeness/chase.csv?period=2026-10", List.of("200", "200", "200", "200", LOGIN));
+		matrix.put("GET /completeness/chase.csv?period=2026-10&township=430528100",
+				List.of("200", "200", "404", "200", LOGIN));
+		matrix.put("POST /completeness", List.of("405", "405", "405", "405", LOGIN));
 		matrix.put("GET /error/403", List.of("403", "403", "403", "403", "403"));
 		matrix.put("GET /css/console.css", List.of("200", "200", "200", "200", "200"));
 		matrix.put("GET /webjars/htmx.org/dist/htmx.min.js", List.of("200", "200", "200", "200", "200"));

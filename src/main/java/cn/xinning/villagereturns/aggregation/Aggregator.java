@@ -28,6 +28,11 @@ import cn.xinning.villagereturns.support.PeriodLocks;
  * stored totals of the earlier months of the year, so periods of one year must be
  * recomputed in ascending order ({@link AggregationPlan} does); a STOCK's year-to-date is
  * its month's value.
+ *
+ * <p>
+ * The month's values, and its received returns, are read with their registry rows once
+ * for both levels: totalled by township, county and indicator into the scratch tables of
+ * V70, from which each level's totals are summed (that join was most of the step).
  */
 @Component
 public class Aggregator {
@@ -57,11 +62,20 @@ public class Aggregator {
 
 	}
 
-	private static final String MONTH = "insert into aggregate_stage (org_code, indicator_code, total, reporting)"
-			+ " select v.%1$s, sv.indicator_code, sum(sv.val), count(*) from current_return c"
-			+ " join village v on v.village_code = c.village_code and " + validIn("v", "c.period")
+	/**
+	 * The month's values totalled once by township, county and indicator (V70): the one
+	 * pass over the values and their registry rows that both levels are summed from.
+	 */
+	private static final String MONTH_BY_TOWNSHIP_AND_COUNTY = "insert into aggregate_month (township_code,"
+			+ " county_code, indicator_code, total, reporting) select v.township_code, v.county_code,"
+			+ " sv.indicator_code, sum(sv.val), count(*) from current_return c join village v on v.village_code"
+			+ " = c.village_code and " + validIn("v", "c.period")
 			+ " join submission_value sv on sv.submission_id = c.submission_id where c.period = :period"
-			+ " group by v.%1$s, sv.indicator_code";
+			+ " group by v.township_code, v.county_code, sv.indicator_code";
+
+	private static final String MONTH = "insert into aggregate_stage (org_code, indicator_code, total, reporting)"
+			+ " select %1$s, indicator_code, sum(total), sum(reporting) from aggregate_month"
+			+ " group by %1$s, indicator_code";
 
 	private static final String EXPECTED = "insert into aggregate_expected (org_code, expected)"
 			+ " select e.%1$s, count(*) from village e where " + validIn("e", ":period") + " group by e.%1$s";
@@ -82,10 +96,14 @@ public class Aggregator {
 			+ " join aggregate_expected x on x.org_code = s.org_code join indicator i on i.indicator_code = s.indicator_code"
 			+ " left join aggregate_earlier e on e.org_code = s.org_code and e.indicator_code = s.indicator_code";
 
+	private static final String RECEIVED_BY_TOWNSHIP_AND_COUNTY = "insert into aggregate_month_received"
+			+ " (township_code, county_code, received, on_time) select v.township_code, v.county_code, count(*),"
+			+ " sum(case when c.first_received_at <= :due then 1 else 0 end) from current_return c"
+			+ " join village v on v.village_code = c.village_code and " + validIn("v", "c.period")
+			+ " where c.period = :period group by v.township_code, v.county_code";
+
 	private static final String RECEIVED = "insert into aggregate_received (org_code, received, on_time)"
-			+ " select v.%1$s, count(*), sum(case when c.first_received_at <= :due then 1 else 0 end)"
-			+ " from current_return c join village v on v.village_code = c.village_code and " + validIn("v", "c.period")
-			+ " where c.period = :period group by v.%1$s";
+			+ " select %1$s, sum(received), sum(on_time) from aggregate_month_received group by %1$s";
 
 	private static final String COMPLETENESS = "insert into completeness (period, org_level, org_code, expected,"
 			+ " received, on_time) select :period, :level, x.org_code, x.expected, coalesce(r.received, 0),"
@@ -116,6 +134,11 @@ public class Aggregator {
 		for (String table : new String[] { "township_indicator", "county_indicator", "completeness" }) {
 			this.jdbc.update("delete from " + table + " where period = :period", Map.of("period", period.toString()));
 		}
+		Map<String, Object> month = Map.of("period", period.toString(), "due", this.dueDates.dueOf(period));
+		this.jdbc.update("delete from aggregate_month", Map.of());
+		this.jdbc.update("delete from aggregate_month_received", Map.of());
+		this.jdbc.update(MONTH_BY_TOWNSHIP_AND_COUNTY, month);
+		this.jdbc.update(RECEIVED_BY_TOWNSHIP_AND_COUNTY, month);
 		for (Level level : Level.values()) {
 			Map<String, Object> params = Map.of("period", period.toString(), "yearStart",
 					YearMonth.of(period.getYear(), 1).toString(), "due", this.dueDates.dueOf(period), "level",

@@ -21,7 +21,6 @@ import cn.xinning.villagereturns.reference.Indicator;
 import cn.xinning.villagereturns.reference.Village;
 import cn.xinning.villagereturns.reference.VillageRegistry;
 import cn.xinning.villagereturns.support.StreamingJdbc;
-import cn.xinning.villagereturns.support.ValuesText;
 import cn.xinning.villagereturns.support.WorkerThreads;
 
 /**
@@ -123,11 +122,12 @@ public class FlagDetector {
 		List<Flag> flags = new ArrayList<>();
 		RangeState state = new RangeState(villages.iterator(), context, rules, flags::add);
 		Map<String, YearMonth> periods = new HashMap<>();
+		IndicatorValues.Index index = IndicatorValues.index(context.catalogue());
 		this.jdbc.query("select village_code, period, first_received_at, values_text from current_return"
 				+ " where period between ? and ? and village_code between ? and ? order by village_code, period",
 				(rs) -> {
 					state.row(rs.getString(1), periods.computeIfAbsent(rs.getString(2), YearMonth::parse),
-							rs.getObject(3, LocalDateTime.class), ValuesText.decode(rs.getString(4)));
+							rs.getObject(3, LocalDateTime.class), IndicatorValues.decode(rs.getString(4), index));
 				}, period.minusMonths(context.anomaly().historyMonths()).toString(), period.toString(),
 				villages.get(0).code(), villages.get(villages.size() - 1).code());
 		state.finish();
@@ -158,7 +158,10 @@ public class FlagDetector {
 
 		private String township;
 
-		private final Map<String, List<PeerOutlierRule.Peer>> peers = new HashMap<>();
+		/** The township's reporting villages of each indicator, by catalogue position. */
+		private final List<List<PeerOutlierRule.Peer>> peers;
+
+		private final IndicatorValues.Index index;
 
 		RangeState(Iterator<Village> expected, RuleContext context, List<VillageRule> rules, Consumer<Flag> flags) {
 			this.expected = expected;
@@ -166,9 +169,14 @@ public class FlagDetector {
 			this.rules = rules;
 			this.flags = flags;
 			this.next = expected.hasNext() ? expected.next() : null;
+			this.index = IndicatorValues.index(context.catalogue());
+			this.peers = new ArrayList<>(this.index.size());
+			for (int i = 0; i < this.index.size(); i++) {
+				this.peers.add(new ArrayList<>());
+			}
 		}
 
-		void row(String village, YearMonth period, LocalDateTime received, Map<String, BigDecimal> values) {
+		void row(String village, YearMonth period, LocalDateTime received, IndicatorValues values) {
 			if (!village.equals(this.code)) {
 				flush();
 				this.code = village;
@@ -212,21 +220,29 @@ public class FlagDetector {
 				rule.evaluate(data, village, this.context, this.flags);
 			}
 			if (village.households() > 0) {
-				data.in(this.context.period())
-					.ifPresent((month) -> month.values()
-						.forEach((indicator, value) -> this.peers.computeIfAbsent(indicator, (i) -> new ArrayList<>())
-							.add(new PeerOutlierRule.Peer(village.code(), value, village.households()))));
+				data.in(this.context.period()).ifPresent((month) -> {
+					IndicatorValues values = IndicatorValues.of(month.values(), this.index);
+					for (int i = 0; i < this.index.size(); i++) {
+						BigDecimal value = values.at(i);
+						if (value != null) {
+							this.peers.get(i)
+								.add(new PeerOutlierRule.Peer(village.code(), value, village.households()));
+						}
+					}
+				});
 			}
 		}
 
 		private void judgePeers() {
-			for (Indicator indicator : this.context.catalogue().all()) {
-				List<PeerOutlierRule.Peer> group = this.peers.get(indicator.code());
-				if (group != null) {
-					FlagDetector.this.peerRule.evaluate(indicator, group, this.context, this.flags);
+			List<Indicator> indicators = this.context.catalogue().all();
+			for (int i = 0; i < indicators.size(); i++) {
+				List<PeerOutlierRule.Peer> group = this.peers.get(i);
+				if (!group.isEmpty()) {
+					FlagDetector.this.peerRule.evaluate(indicators.get(i), group, this.context, this.flags);
+					// a new list: the rule may hold on to the one it was given
+					this.peers.set(i, new ArrayList<>());
 				}
 			}
-			this.peers.clear();
 		}
 
 		private void advance() {

@@ -151,7 +151,10 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 				List.of("--root", root.toString(), "--village-returns.registry=file:" + root.resolve("registry.csv")));
 		String databaseName = null;
 		if (database.equals("mariadb")) {
-			databaseName = "vr_bench_" + this.scale.replaceAll("\\W", "");
+			// the process id in the name: benches started at once on one server (by
+			// several people) must never drop each other's database
+			databaseName = "vr_bench_" + this.scale.replaceAll("\\W", "") + "_" + ProcessHandle.current().pid();
+			console.printf("   database: %s%n", databaseName);
 			execute("drop database if exists " + databaseName);
 			execute("create database " + databaseName + " character set utf8mb4 collate utf8mb4_bin");
 			common.add("--spring.datasource.url=" + this.mariadbUrl + databaseName

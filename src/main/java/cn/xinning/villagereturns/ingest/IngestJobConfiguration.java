@@ -235,8 +235,8 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
-	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect,
-			PeriodLocks periodLocks, BulkLoader bulkLoader) {
+	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect, PeriodLocks periodLocks,
+			BulkLoader bulkLoader) {
 		return new AcceptReturnsWriter(jdbcTemplate, dialect, periodLocks, bulkLoader);
 	}
 

@@ -48,8 +48,7 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 
 	private final BulkLoader bulk;
 
-	public AcceptReturnsWriter(JdbcTemplate jdbc, DatabaseDialect dialect, PeriodLocks periodLocks,
-			BulkLoader bulk) {
+	public AcceptReturnsWriter(JdbcTemplate jdbc, DatabaseDialect dialect, PeriodLocks periodLocks, BulkLoader bulk) {
 		this.jdbc = jdbc;
 		this.bulk = bulk;
 		this.periodLocks = periodLocks;

@@ -112,9 +112,9 @@ class BulkLoaderIntegrationTests {
 	}
 
 	/**
-	 * An update from the scratch table sets exactly what one update per row sets (a
-	 * NULL, Chinese, a tab, and the fixed assignment), touches no row it was not given,
-	 * and a second use in the same session sees none of the first's rows.
+	 * An update from the scratch table sets exactly what one update per row sets (a NULL,
+	 * Chinese, a tab, and the fixed assignment), touches no row it was not given, and a
+	 * second use in the same session sees none of the first's rows.
 	 */
 	@Test
 	void updateFromAScratchTableSetsWhatOneUpdatePerRowSets() {
@@ -145,12 +145,10 @@ class BulkLoaderIntegrationTests {
 		}
 		List<Map<String, Object>> loaded = viaLoad.queryForList("select * from files_loaded order by file_id");
 		assertThat(loaded).isEqualTo(viaLoad.queryForList("select * from files_batched order by file_id"));
-		assertThat(loaded).extracting((row) -> row.get("state"))
-			.containsExactly("FILED", "FILED", "FILED", "ACCEPTED");
+		assertThat(loaded).extracting((row) -> row.get("state")).containsExactly("FILED", "FILED", "FILED", "ACCEPTED");
 		assertThat(loaded).extracting((row) -> row.get("final_path"))
 			.containsExactly("archive/2026-11-04/村 1.csv", "quarantine/a\\tb\t(2).csv", null, "untouched");
-		assertThat(loaded).extracting((row) -> row.get("received_at"))
-			.containsExactly(at, at.plusSeconds(1), at, null);
+		assertThat(loaded).extracting((row) -> row.get("received_at")).containsExactly(at, at.plusSeconds(1), at, null);
 	}
 
 	private static void update(BulkLoader loader, JdbcTemplate jdbc, String table, List<Change> rows,

@@ -204,8 +204,8 @@ public class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	StageLedgerRowsWriter stageLedgerRowsWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-			IngestRuns runs, JdbcTemplate jdbcTemplate, IdBlocks ids) {
-		return new StageLedgerRowsWriter(jdbcTemplate, ids, runs.get(runId).asOf());
+			IngestRuns runs, JdbcTemplate jdbcTemplate, BulkLoader bulkLoader, IdBlocks ids) {
+		return new StageLedgerRowsWriter(jdbcTemplate, bulkLoader, ids, runs.get(runId).asOf());
 	}
 
 	@Bean
@@ -235,9 +235,9 @@ public class IngestJobConfiguration {
 	}
 
 	@Bean
-	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect,
-			PeriodLocks periodLocks) {
-		return new AcceptReturnsWriter(jdbcTemplate, dialect, periodLocks);
+	AcceptReturnsWriter acceptReturnsWriter(JdbcTemplate jdbcTemplate, DatabaseDialect dialect, PeriodLocks periodLocks,
+			BulkLoader bulkLoader) {
+		return new AcceptReturnsWriter(jdbcTemplate, dialect, periodLocks, bulkLoader);
 	}
 
 	@Bean
@@ -350,9 +350,9 @@ public class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	FileAwayWriter fileAwayWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
-			JdbcTemplate jdbcTemplate, RootFolders folders, FiledNames filedNames,
+			JdbcTemplate jdbcTemplate, BulkLoader bulkLoader, RootFolders folders, FiledNames filedNames,
 			VillageReturnsProperties properties) {
-		return new FileAwayWriter(jdbcTemplate, folders, runs.get(runId).asOf().toLocalDate(),
+		return new FileAwayWriter(jdbcTemplate, bulkLoader, folders, runs.get(runId).asOf().toLocalDate(),
 				"en".equalsIgnoreCase(properties.language()), filedNames);
 	}
 

@@ -3,6 +3,7 @@ package cn.xinning.villagereturns.intake;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -19,6 +21,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import cn.xinning.villagereturns.support.BulkLoader;
 import cn.xinning.villagereturns.support.ExcelCsv;
 import cn.xinning.villagereturns.support.Sha256;
 
@@ -42,7 +45,7 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 
 	private final JdbcTemplate jdbc;
 
-	private final RootFolders folders;
+	private final RootFolders roots;
 
 	private final LocalDate receivedDate;
 
@@ -50,11 +53,20 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 
 	private final FiledNames names;
 
-	public FileAwayWriter(JdbcTemplate jdbc, RootFolders folders, LocalDate receivedDate, boolean english,
-			FiledNames names) {
+	private final BulkLoader bulk;
+
+	/**
+	 * Folders known to exist: creating an existing folder again costs a failed system
+	 * call and an exception, for each of a province's 50,000 files.
+	 */
+	private final Set<Path> madeFolders = ConcurrentHashMap.newKeySet();
+
+	public FileAwayWriter(JdbcTemplate jdbc, BulkLoader bulk, RootFolders folders, LocalDate receivedDate,
+			boolean english, FiledNames names) {
 		this.jdbc = jdbc;
+		this.bulk = bulk;
 		this.names = names;
-		this.folders = folders;
+		this.roots = folders;
 		this.receivedDate = receivedDate;
 		this.english = english;
 	}
@@ -112,17 +124,40 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 				writeErrors(target.resolveSibling(target.getFileName() + ".errors.csv"), rows);
 			}
 			if (Files.exists(source)) {
-				Files.createDirectories(target.getParent());
-				Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+				move(source, target);
 			}
-			filed.add(new Filed(file.fileId(), outcome, this.folders.relative(target)));
+			filed.add(new Filed(file.fileId(), outcome, this.roots.relative(target)));
 		}
-		this.jdbc.batchUpdate("update inbox_file set state = 'FILED', outcome = ?, final_path = ? where file_id = ?",
-				filed, 500, (ps, f) -> {
-					ps.setString(1, f.outcome());
-					ps.setString(2, f.finalPath());
-					ps.setLong(3, f.fileId());
+		// each file's own final path: one update from a scratch table, not one per file
+		this.bulk.update(this.jdbc, "inbox_file", "scratch_filed_file", "file_id", "state = 'FILED'",
+				List.of("outcome", "final_path"), filed, (f, cells) -> {
+					cells[0] = f.fileId();
+					cells[1] = f.outcome();
+					cells[2] = f.finalPath();
 				});
+	}
+
+	private void move(Path source, Path target) throws IOException {
+		createFolder(target.getParent());
+		try {
+			Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (NoSuchFileException ex) {
+			if (!Files.exists(source)) {
+				throw ex;
+			}
+			// the folder was removed since it was made (by hand): make it again
+			this.madeFolders.remove(target.getParent());
+			createFolder(target.getParent());
+			Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+	}
+
+	private void createFolder(Path folder) throws IOException {
+		if (!this.madeFolders.contains(folder)) {
+			Files.createDirectories(folder);
+			this.madeFolders.add(folder);
+		}
 	}
 
 	private static boolean isRejected(List<ErrorRow> rows) {
@@ -130,13 +165,13 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 	}
 
 	private Path source(ClaimedFile file) {
-		return this.folders.workOf(file.runId()).resolve(file.relativePath());
+		return this.roots.workOf(file.runId()).resolve(file.relativePath());
 	}
 
 	private Path folder(ClaimedFile file, Map<Long, List<ErrorRow>> problems, Map<Long, String> setAside) {
 		boolean rejected = isRejected(problems.getOrDefault(file.fileId(), List.of()));
-		return (setAside.containsKey(file.fileId()) ? this.folders.quarantine()
-				: rejected ? this.folders.rejected() : this.folders.archive(this.receivedDate))
+		return (setAside.containsKey(file.fileId()) ? this.roots.quarantine()
+				: rejected ? this.roots.rejected() : this.roots.archive(this.receivedDate))
 			.resolve(file.relativePath())
 			.getParent();
 	}
@@ -151,7 +186,7 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 			Map<Long, String> setAside) throws IOException {
 		Map<Long, Path> targets = new HashMap<>();
 		this.names.of(files.stream().map(ClaimedFile::fileId).toList())
-			.forEach((id, path) -> targets.put(id, this.folders.root().resolve(path)));
+			.forEach((id, path) -> targets.put(id, this.roots.root().resolve(path)));
 		List<ClaimedFile> pending = new ArrayList<>();
 		for (ClaimedFile file : files) {
 			if (!targets.containsKey(file.fileId())) {
@@ -183,12 +218,12 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 					}
 					candidate = folder.resolve(variant(name, i++));
 				}
-				while (Files.exists(candidate) || !proposed.add(this.folders.relative(candidate)));
+				while (Files.exists(candidate) || !proposed.add(this.roots.relative(candidate)));
 				nextTry.put(file.fileId(), i);
-				wanted.put(file.fileId(), this.folders.relative(candidate));
+				wanted.put(file.fileId(), this.roots.relative(candidate));
 			}
 			Set<Long> got = this.names.takeAll(wanted);
-			got.forEach((id) -> targets.put(id, this.folders.root().resolve(wanted.get(id))));
+			got.forEach((id) -> targets.put(id, this.roots.root().resolve(wanted.get(id))));
 			pending.removeIf((file) -> got.contains(file.fileId()));
 		}
 		return targets;
@@ -229,7 +264,7 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 	}
 
 	private void writeErrors(Path errorsFile, List<ErrorRow> rows) throws IOException {
-		Files.createDirectories(errorsFile.getParent());
+		createFolder(errorsFile.getParent());
 		Path partial = errorsFile.resolveSibling(errorsFile.getFileName() + ".part");
 		try (OutputStream out = Files.newOutputStream(partial); ExcelCsv csv = new ExcelCsv(out)) {
 			csv.header(ERRORS_HEADER);
@@ -251,7 +286,7 @@ public class FileAwayWriter implements ItemWriter<ClaimedFile> {
 	 * The clerk's file is not at fault as far as anyone knows, so it gets no errors file.
 	 */
 	private void writeReason(Path reasonFile, ClaimedFile file, String reason) throws IOException {
-		Files.createDirectories(reasonFile.getParent());
+		createFolder(reasonFile.getParent());
 		String text = "程序处理此文件时出错，已将其隔离（第 " + file.runId() + " 次运行）。这不是填报人的格式错误：请管理员查看日志 logs/，"
 				+ "修复后把文件放回 inbox/ 重新处理。\r\n" + "The program failed on this file and set it aside (run " + file.runId()
 				+ "). It is not the clerk's"

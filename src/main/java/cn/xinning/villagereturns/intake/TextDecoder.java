@@ -160,19 +160,7 @@ public final class TextDecoder {
 		InputStream open() throws IOException;
 
 		static Content of(byte[] bytes) {
-			return new Content() {
-
-				@Override
-				public long size() {
-					return bytes.length;
-				}
-
-				@Override
-				public InputStream open() {
-					return new ByteArrayInputStream(bytes);
-				}
-
-			};
+			return new Held(bytes);
 		}
 
 		static Content of(Path file, long size) {
@@ -195,6 +183,31 @@ public final class TextDecoder {
 			try (InputStream in = open()) {
 				return in.readNBytes(count);
 			}
+		}
+
+	}
+
+	/**
+	 * Content already in memory (nearly every file): checked where it lies, without the
+	 * blocks a file is read in. A province's 50,000 small files each allocated a quarter
+	 * of a megabyte of buffers to be checked.
+	 */
+	private record Held(byte[] bytes) implements Content {
+
+		@Override
+		public long size() {
+			return this.bytes.length;
+		}
+
+		@Override
+		public InputStream open() {
+			return new ByteArrayInputStream(this.bytes);
+		}
+
+		@Override
+		public byte[] head(int count) {
+			// only read, never changed
+			return (this.bytes.length <= count) ? this.bytes : java.util.Arrays.copyOf(this.bytes, count);
 		}
 
 	}
@@ -280,6 +293,9 @@ public final class TextDecoder {
 		var decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		if (content instanceof Held held) {
+			return decodesStrictly(held.bytes(), offset, decoder, noNul);
+		}
 		ByteBuffer in = ByteBuffer.allocate(BLOCK);
 		java.nio.CharBuffer out = java.nio.CharBuffer.allocate(BLOCK);
 		try (InputStream stream = content.open()) {
@@ -312,6 +328,27 @@ public final class TextDecoder {
 				}
 			}
 		}
+	}
+
+	/** The same check on bytes in memory, in one pass. */
+	private static boolean decodesStrictly(byte[] bytes, int offset, java.nio.charset.CharsetDecoder decoder,
+			boolean noNul) {
+		ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+		java.nio.CharBuffer out = java.nio.CharBuffer
+			.allocate(Math.min(BLOCK, (int) (bytes.length * (double) decoder.maxCharsPerByte()) + 16));
+		java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+		while (result.isOverflow()) {
+			if (noNul && hasNul(out)) {
+				return false;
+			}
+			out.clear();
+			result = decoder.decode(in, out, true);
+		}
+		if (result.isError()) {
+			return false;
+		}
+		result = decoder.flush(out);
+		return !result.isError() && !(noNul && hasNul(out));
 	}
 
 	private static boolean hasNul(java.nio.CharBuffer out) {
@@ -365,6 +402,18 @@ public final class TextDecoder {
 	/** A NUL byte, or control bytes in more than one byte in a hundred. */
 	private static boolean hasControlBytes(Content content) throws IOException {
 		long control = 0;
+		if (content instanceof Held held) {
+			for (byte b : held.bytes()) {
+				int c = b & 0xFF;
+				if (c == 0) {
+					return true;
+				}
+				if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != 0x1A) {
+					control++;
+				}
+			}
+			return control * 100 > content.size();
+		}
 		byte[] block = new byte[BLOCK];
 		try (InputStream in = content.open()) {
 			int n;

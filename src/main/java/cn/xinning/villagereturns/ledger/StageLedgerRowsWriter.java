@@ -11,13 +11,15 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.xinning.villagereturns.returns.ValidatedFile;
+import cn.xinning.villagereturns.support.BulkLoader;
 import cn.xinning.villagereturns.support.IdBlocks;
 
 /**
  * Stores the rows of the chunk's ledger files beside what the returns' writer stores (it
  * runs in the same chunk transaction, after it): one {@code ledger_row} per row, STAGED
- * when it passed the rules, REJECTED when not, and each file's row counts. The problems
- * themselves went in with the file's problems, where its errors file is written from.
+ * when it passed the rules, REJECTED when not (the files' row counts go in with their
+ * state, from StageReturnsWriter). The problems themselves went in with the file's
+ * problems, where its errors file is written from.
  */
 public class StageLedgerRowsWriter implements ItemWriter<ValidatedFile> {
 
@@ -29,8 +31,11 @@ public class StageLedgerRowsWriter implements ItemWriter<ValidatedFile> {
 
 	private final LocalDateTime receivedAt;
 
-	public StageLedgerRowsWriter(JdbcTemplate jdbc, IdBlocks ids, LocalDateTime receivedAt) {
+	private final BulkLoader bulk;
+
+	public StageLedgerRowsWriter(JdbcTemplate jdbc, BulkLoader bulk, IdBlocks ids, LocalDateTime receivedAt) {
 		this.jdbc = jdbc;
+		this.bulk = bulk;
 		this.ids = ids;
 		this.receivedAt = receivedAt;
 	}
@@ -57,32 +62,30 @@ public class StageLedgerRowsWriter implements ItemWriter<ValidatedFile> {
 				rows.add(new Staged(next++, file, row, ledger.accepts(row)));
 			}
 		}
-		this.jdbc.batchUpdate("insert into ledger_row (ledger_row_id, file_id, run_id, line_no, village_code, issue_no,"
-				+ " raised_on, category, summary, status, escalated_township_on, escalated_county_on, resolved_on,"
-				+ " received_at, state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, s) -> {
+		this.bulk.insert(this.jdbc, "ledger_row",
+				List.of("ledger_row_id", "file_id", "run_id", "line_no", "village_code", "issue_no", "raised_on",
+						"category", "summary", "status", "escalated_township_on", "escalated_county_on", "resolved_on",
+						"received_at", "state"),
+				rows, (s, cells) -> {
 					LedgerRow row = s.row();
-					ps.setLong(1, s.id());
-					ps.setLong(2, s.file().file().fileId());
-					ps.setLong(3, s.file().file().runId());
-					ps.setInt(4, row.line());
-					ps.setString(5, cut(row.villageCode(), 64));
-					ps.setString(6, cut(row.issueNo(), 64));
-					ps.setObject(7, date(row.raisedOn()));
-					ps.setString(8, row.category().map(Enum::name).orElse(null));
-					ps.setString(9, row.summary().isEmpty() ? null : cut(row.summary(), 500));
-					ps.setString(10, row.status().map(Enum::name).orElse(null));
-					ps.setObject(11, date(row.escalatedTownshipOn()));
-					ps.setObject(12, date(row.escalatedCountyOn()));
-					ps.setObject(13, date(row.resolvedOn()));
-					ps.setObject(14, this.receivedAt);
-					ps.setString(15, s.accepted() ? "STAGED" : "REJECTED");
+					cells[0] = s.id();
+					cells[1] = s.file().file().fileId();
+					cells[2] = s.file().file().runId();
+					cells[3] = row.line();
+					cells[4] = cut(row.villageCode(), 64);
+					cells[5] = cut(row.issueNo(), 64);
+					cells[6] = date(row.raisedOn());
+					cells[7] = row.category().map(Enum::name).orElse(null);
+					cells[8] = row.summary().isEmpty() ? null : cut(row.summary(), 500);
+					cells[9] = row.status().map(Enum::name).orElse(null);
+					cells[10] = date(row.escalatedTownshipOn());
+					cells[11] = date(row.escalatedCountyOn());
+					cells[12] = date(row.resolvedOn());
+					cells[13] = this.receivedAt;
+					cells[14] = s.accepted() ? "STAGED" : "REJECTED";
 				});
-		this.jdbc.batchUpdate("update inbox_file set ledger_rows_total = ?, ledger_rows_rejected = ? where file_id = ?",
-				ledgers, 500, (ps, file) -> {
-					ps.setInt(1, file.ledger().get().rows().size());
-					ps.setInt(2, file.ledger().get().rejectedRows());
-					ps.setLong(3, file.file().fileId());
-				});
+		// the files' row counts are set by StageReturnsWriter, with the rest of their
+		// state
 	}
 
 	private static LocalDate date(Optional<LocalDate> date) {

@@ -9,6 +9,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.xinning.villagereturns.ledger.LedgerFile;
 import cn.xinning.villagereturns.returns.CheckedReturn.Value;
 import cn.xinning.villagereturns.support.BulkLoader;
 import cn.xinning.villagereturns.support.IdBlocks;
@@ -19,8 +20,9 @@ import cn.xinning.villagereturns.validation.Problem;
 /**
  * Stores what validation found, in one transaction per chunk of files: a submission row
  * per return (STAGED when it passed, REJECTED when not), the values of the STAGED ones,
- * every problem with its messages, and the file's new state. Everything goes in batched
- * inserts.
+ * every problem with its messages, and the file's new state. The rows go in through
+ * {@link BulkLoader} (LOAD DATA where allowed, else batched inserts), the files' new
+ * states in one update from a scratch table.
  */
 public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 
@@ -86,23 +88,24 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 	}
 
 	private void insertSubmissions(List<Row> rows) {
-		this.jdbc.batchUpdate("insert into submission (submission_id, file_id, run_id, line_no, village_code, period,"
-				+ " period_text, village_name, received_at, state, error_count, warning_count, values_text)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, row) -> {
-					ps.setString(13, row.staged() ? valuesText(row.checked()) : null);
+		this.bulk.insert(this.jdbc, "submission",
+				List.of("submission_id", "file_id", "run_id", "line_no", "village_code", "period", "period_text",
+						"village_name", "received_at", "state", "error_count", "warning_count", "values_text"),
+				rows, (row, cells) -> {
 					CheckedReturn checked = row.checked();
-					ps.setLong(1, row.submissionId());
-					ps.setLong(2, row.file().file().fileId());
-					ps.setLong(3, row.file().file().runId());
-					ps.setInt(4, checked.line());
-					ps.setString(5, cut(checked.villageCode(), 64));
-					ps.setString(6, checked.period().map(YearMonth::toString).orElse(null));
-					ps.setString(7, cut(checked.periodText(), 64));
-					ps.setString(8, cut(checked.villageName(), 100));
-					ps.setObject(9, this.receivedAt);
-					ps.setString(10, row.staged() ? "STAGED" : "REJECTED");
-					ps.setInt(11, (int) checked.errorCount());
-					ps.setInt(12, (int) checked.warningCount());
+					cells[0] = row.submissionId();
+					cells[1] = row.file().file().fileId();
+					cells[2] = row.file().file().runId();
+					cells[3] = checked.line();
+					cells[4] = cut(checked.villageCode(), 64);
+					cells[5] = checked.period().map(YearMonth::toString).orElse(null);
+					cells[6] = cut(checked.periodText(), 64);
+					cells[7] = cut(checked.villageName(), 100);
+					cells[8] = this.receivedAt;
+					cells[9] = row.staged() ? "STAGED" : "REJECTED";
+					cells[10] = (int) checked.errorCount();
+					cells[11] = (int) checked.warningCount();
+					cells[12] = row.staged() ? valuesText(checked) : null;
 				});
 	}
 
@@ -118,39 +121,46 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 	}
 
 	private void insertProblems(List<ProblemRow> problems) {
-		this.jdbc.batchUpdate(
-				"insert into problem (file_id, submission_id, line_no, column_name, cell_value,"
-						+ " rule_code, severity, message_zh, message_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				problems, 1000, (ps, row) -> {
+		// in the order found: the errors file lists a line's problems by their ids
+		this.bulk.insert(this.jdbc, "problem", List.of("file_id", "submission_id", "line_no", "column_name",
+				"cell_value", "rule_code", "severity", "message_zh", "message_en"), problems, (row, cells) -> {
 					Problem problem = row.problem();
-					ps.setLong(1, row.fileId());
-					ps.setObject(2, row.submissionId());
-					ps.setObject(3, (problem.line() > 0) ? problem.line() : null);
-					ps.setString(4, cut(problem.column(), 200));
-					ps.setString(5, cut(problem.value(), MAX_TEXT));
-					ps.setString(6, problem.rule().code());
-					ps.setString(7, problem.severity().name());
-					ps.setString(8, cut(this.messages.chinese(problem), 1000));
-					ps.setString(9, cut(this.messages.english(problem), 1000));
+					cells[0] = row.fileId();
+					cells[1] = row.submissionId();
+					cells[2] = (problem.line() > 0) ? problem.line() : null;
+					cells[3] = cut(problem.column(), 200);
+					cells[4] = cut(problem.value(), MAX_TEXT);
+					cells[5] = problem.rule().code();
+					cells[6] = problem.severity().name();
+					cells[7] = cut(this.messages.chinese(problem), 1000);
+					cells[8] = cut(this.messages.english(problem), 1000);
 				});
 	}
 
+	/**
+	 * Each file's new state with what was read of it, the counts of its ledger rows
+	 * included when it is a ledger (written here, not by the ledger's writer, so that a
+	 * chunk updates its files once).
+	 */
 	private void updateFiles(List<? extends ValidatedFile> files) {
-		// one statement per file by primary key, not GroupedUpdate: the partitions run at
+		// by primary key from a scratch table, not GroupedUpdate: the partitions run at
 		// once, and an IN-list update planned as a scan would lock the other partition's
 		// rows (MariaDB reported deadlocks)
-		this.jdbc.batchUpdate("update inbox_file set state = 'VALIDATED', encoding = ?, layout = ?, returns_total = ?,"
-				+ " returns_rejected = ?, set_aside_reason = ? where file_id = ?", files, 500, (ps, file) -> {
-					ps.setString(1, file.read().encoding().isEmpty() ? null : file.read().encoding());
-					ps.setString(2, file.read().layout().map(Enum::name).orElse(null));
-					ps.setInt(3, file.returns().size());
-					ps.setInt(4,
-							(int) file.returns()
-								.stream()
-								.filter((r) -> file.read().isRejectedWhole() || !r.isAccepted())
-								.count());
-					ps.setString(5, file.setAside().map((reason) -> cut(reason, 1000)).orElse(null));
-					ps.setLong(6, file.file().fileId());
+		this.bulk.update(this.jdbc, "inbox_file", "scratch_validated_file", "file_id", "state = 'VALIDATED'",
+				List.of("encoding", "layout", "returns_total", "returns_rejected", "set_aside_reason",
+						"ledger_rows_total", "ledger_rows_rejected"),
+				files, (file, cells) -> {
+					cells[0] = file.file().fileId();
+					cells[1] = file.read().encoding().isEmpty() ? null : file.read().encoding();
+					cells[2] = file.read().layout().map(Enum::name).orElse(null);
+					cells[3] = file.returns().size();
+					cells[4] = (int) file.returns()
+						.stream()
+						.filter((r) -> file.read().isRejectedWhole() || !r.isAccepted())
+						.count();
+					cells[5] = file.setAside().map((reason) -> cut(reason, 1000)).orElse(null);
+					cells[6] = file.ledger().map((ledger) -> ledger.rows().size()).orElse(null);
+					cells[7] = file.ledger().map(LedgerFile::rejectedRows).orElse(null);
 				});
 	}
 

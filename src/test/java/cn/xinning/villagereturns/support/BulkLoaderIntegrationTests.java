@@ -108,6 +108,60 @@ class BulkLoaderIntegrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from strict_values", Integer.class)).isEqualTo(1);
 	}
 
+	record Change(long id, String state, String path) {
+	}
+
+	/**
+	 * An update from the scratch table sets exactly what one update per row sets (a NULL,
+	 * Chinese, a tab, and the fixed assignment), touches no row it was not given, and a
+	 * second use in the same session sees none of the first's rows.
+	 */
+	@Test
+	void updateFromAScratchTableSetsWhatOneUpdatePerRowSets() {
+		JdbcTemplate viaLoad = template(true);
+		JdbcTemplate viaBatch = template(false);
+		BulkLoader load = new BulkLoader(viaLoad.getDataSource(), new DatabaseDialect(viaLoad.getDataSource()));
+		BulkLoader batch = new BulkLoader(viaBatch.getDataSource(), new DatabaseDialect(viaBatch.getDataSource()));
+		for (String table : List.of("files_loaded", "files_batched")) {
+			viaLoad.execute("create table " + table + " (file_id bigint not null, state varchar(12) not null,"
+					+ " outcome varchar(12), final_path varchar(1000), received_at datetime(6),"
+					+ " primary key (file_id))");
+			viaLoad.update("insert into " + table + " (file_id, state, outcome, final_path) values"
+					+ " (1, 'ACCEPTED', 'X', 'old'), (2, 'ACCEPTED', null, null), (3, 'ACCEPTED', null, null),"
+					+ " (4, 'ACCEPTED', null, 'untouched')");
+		}
+		List<Change> first = List.of(new Change(1, "ARCHIVED", "archive/2026-11-04/村 1.csv"),
+				new Change(3, "REJECTED", null));
+		List<Change> second = List.of(new Change(2, "QUARANTINED", "quarantine/a\\tb\t(2).csv"));
+		java.time.LocalDateTime at = java.time.LocalDateTime.of(2026, 11, 4, 10, 0);
+		for (var pair : List.of(Map.entry(load, viaLoad), Map.entry(batch, viaBatch))) {
+			String table = (pair.getKey() == load) ? "files_loaded" : "files_batched";
+			JdbcTemplate jdbc = pair.getValue();
+			new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()))
+				.executeWithoutResult((status) -> {
+					update(pair.getKey(), jdbc, table, first, at);
+					update(pair.getKey(), jdbc, table, second, at.plusSeconds(1));
+				});
+		}
+		List<Map<String, Object>> loaded = viaLoad.queryForList("select * from files_loaded order by file_id");
+		assertThat(loaded).isEqualTo(viaLoad.queryForList("select * from files_batched order by file_id"));
+		assertThat(loaded).extracting((row) -> row.get("state")).containsExactly("FILED", "FILED", "FILED", "ACCEPTED");
+		assertThat(loaded).extracting((row) -> row.get("final_path"))
+			.containsExactly("archive/2026-11-04/村 1.csv", "quarantine/a\\tb\t(2).csv", null, "untouched");
+		assertThat(loaded).extracting((row) -> row.get("received_at")).containsExactly(at, at.plusSeconds(1), at, null);
+	}
+
+	private static void update(BulkLoader loader, JdbcTemplate jdbc, String table, List<Change> rows,
+			java.time.LocalDateTime at) {
+		loader.update(jdbc, table, "scratch_" + table, "file_id", "state = 'FILED'",
+				List.of("outcome", "final_path", "received_at"), rows, (row, cells) -> {
+					cells[0] = row.id();
+					cells[1] = row.state();
+					cells[2] = row.path();
+					cells[3] = at;
+				});
+	}
+
 	private static void insert(BulkLoader loader, JdbcTemplate jdbc, String table, List<Value> rows) {
 		loader.insert(jdbc, table, List.of("id", "code", "val", "note"), rows, (row, cells) -> {
 			cells[0] = row.id();

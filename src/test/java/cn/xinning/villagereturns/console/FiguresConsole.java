@@ -262,6 +262,19 @@ public final class FiguresConsole implements AutoCloseable {
 		return this.root.path().resolve("expected").resolve(period);
 	}
 
+	/**
+	 * Runs {@code report} now (a child process against the same root while serve runs)
+	 * into a fresh folder, for figures a test of another screen may have changed since
+	 * the fixture started: a review changes a flag's status in {@code anomalies.csv}.
+	 */
+	public Path reportNow(String period) {
+		Path folder = this.root.path().resolve("report-now-" + System.nanoTime());
+		ChildProgram.Result report = cli("report", "--period", period, "--out", folder.toString(), "--format",
+				"csv,xlsx,html");
+		assertThat(report.status()).as(report.output()).isZero();
+		return folder;
+	}
+
 	/** The rows of an export (BOM dropped), as header to cell, in file order. */
 	public static List<Map<String, String>> csv(Path file) {
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);

@@ -138,11 +138,11 @@ class ExportsController {
 	}
 
 	/**
-	 * The month of the latest run's business time, or this month before the first run.
+	 * The latest month any return was received for (the month a reader wants to send on);
+	 * this month before the first return.
 	 */
 	private YearMonth latestPeriod() {
-		return YearMonth.from(this.reports.dataAsOf()).isBefore(this.properties.reportingStart())
-				? YearMonth.now(this.properties.timeZone()) : YearMonth.from(this.reports.dataAsOf()).minusMonths(1);
+		return this.reports.latestReportedPeriod().orElseGet(() -> YearMonth.now(this.properties.timeZone()));
 	}
 
 	private static Optional<YearMonth> period(String text) {

@@ -303,8 +303,7 @@ class ConsoleBrowserIntegrationTests {
 	 * one: the click returns before the browser has navigated.
 	 */
 	private void submit(WebElement button) {
-		button.click();
-		wait(Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+		NextPage.afterClicking(this.browser, button, Duration.ofSeconds(30));
 	}
 
 	private void type(By field, String text) {

@@ -336,8 +336,7 @@ public final class FiguresConsole implements AutoCloseable {
 	 * replaced this one: the click returns before the browser has navigated.
 	 */
 	public void submit(WebElement button) {
-		button.click();
-		waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+		NextPage.afterClicking(this.browser, button, Duration.ofSeconds(30));
 	}
 
 	public void type(By field, String text) {

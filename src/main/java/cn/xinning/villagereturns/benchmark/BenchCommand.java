@@ -218,8 +218,8 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 					worker.stop();
 				}
 			}
-			console.printf("   ingest: %.1f s wall, peak RSS %d MiB%n", run.wallMillis() / 1000.0,
-					run.peakRssKb() / 1024);
+			console.printf("   ingest: %.1f s wall, %.1f s processor, peak RSS %d MiB%n", run.wallMillis() / 1000.0,
+					run.cpuMillis() / 1000.0, run.peakRssKb() / 1024);
 			List<String> floorArgs = new ArrayList<>(
 					List.of("bench-floor", "--values", root.resolve("floor-values.csv").toString()));
 			floorArgs.addAll(common);
@@ -283,20 +283,21 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 
 	private String table(List<Measurement> results) {
 		StringBuilder table = new StringBuilder();
-		table.append("| scale | database | files | values | wall incl. JVM (s) | job (s) | values/s | "
+		table.append("| scale | database | files | values | wall incl. JVM (s) | processor (s) | job (s) | values/s | "
 				+ "claim | validate | accept | aggregate | flag | flag issues | file away | peak RSS (MiB) | "
 				+ "statements / 1000 values | floor (s) | pipeline / floor | ledger rows |\n");
-		table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+		table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Measurement m : results) {
 			double job = m.jobSeconds();
 			table.append(String.format(Locale.ROOT,
-					"| %s | %s | %d | %d | %.1f | %.1f | %.0f | %s | %s | %s | %s | %s | %s | %s | %d | %.1f | %.2f | %.1f |"
+					"| %s | %s | %d | %d | %.1f | %.1f | %.1f | %.0f | %s | %s | %s | %s | %s | %s | %s | %d | %.1f | %.2f | %.1f |"
 							+ " %d |%n",
 					this.scale, m.database(), m.villages() * this.runMonths * ((this.ledgerRows > 0) ? 2 : 1),
-					m.values(), m.run().wallMillis() / 1000.0, job, m.values() / job, step(m, "claim"),
-					step(m, "validate"), step(m, "accept"), step(m, "aggregate"), step(m, "flag"), step(m, "issues"),
-					step(m, "file"), m.run().peakRssKb() / 1024, m.executions() * 1000.0 / m.values(),
-					m.floorMillis() / 1000.0, job * 1000.0 / Math.max(1, m.floorMillis()),
+					m.values(), m.run().wallMillis() / 1000.0, m.run().cpuMillis() / 1000.0, job, m.values() / job,
+					step(m, "claim"), step(m, "validate"), step(m, "accept"), step(m, "aggregate"), step(m, "flag"),
+					step(m, "issues"), step(m, "file"), m.run().peakRssKb() / 1024,
+					m.executions() * 1000.0 / m.values(), m.floorMillis() / 1000.0,
+					job * 1000.0 / Math.max(1, m.floorMillis()),
 					(long) m.villages() * this.runMonths * this.ledgerRows));
 		}
 		for (Measurement m : results) {

@@ -13,7 +13,10 @@ import cn.xinning.villagereturns.VillageReturnsApplication;
 
 /**
  * The program run as a child process, timed from start to exit (JVM start included), with
- * its peak resident memory read from {@code /proc/PID/status} (VmHWM) while it runs.
+ * its peak resident memory read from {@code /proc/PID/status} (VmHWM) while it runs, and
+ * the processor time it used read from {@code /proc/PID/stat}: on a shared machine the
+ * wall time moves with the other processes' load, the processor time much less, so it is
+ * the figure to compare two runs by when the machine was not quiet.
  */
 final class ChildJvm {
 
@@ -22,8 +25,10 @@ final class ChildJvm {
 	 * @param output what it printed
 	 * @param wallMillis from start to exit
 	 * @param peakRssKb peak resident set, in KiB (0 where /proc is not available)
+	 * @param cpuMillis user and system time of the process, its last reading before it
+	 * ended (at most one poll, 50 ms, short; 0 where /proc is not available)
 	 */
-	record Result(int status, String output, long wallMillis, long peakRssKb) {
+	record Result(int status, String output, long wallMillis, long peakRssKb, long cpuMillis) {
 	}
 
 	private ChildJvm() {
@@ -36,15 +41,18 @@ final class ChildJvm {
 		StringBuilder output = new StringBuilder();
 		Thread reader = collect(process, output);
 		Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+		Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
 		long peak = 0;
+		long cpu = 0;
 		while (process.isAlive()) {
 			peak = Math.max(peak, highWaterMark(status));
+			cpu = Math.max(cpu, cpuMillis(stat));
 			Thread.sleep(50);
 		}
 		long wall = (System.nanoTime() - start) / 1_000_000;
 		reader.join();
 		synchronized (output) {
-			return new Result(process.exitValue(), output.toString(), wall, peak);
+			return new Result(process.exitValue(), output.toString(), wall, peak, cpu);
 		}
 	}
 
@@ -155,6 +163,23 @@ final class ChildJvm {
 			}
 		}
 		return List.of("-cp", classPath, VillageReturnsApplication.class.getName());
+	}
+
+	/**
+	 * utime + stime, fields 14 and 15 of {@code /proc/PID/stat}, counted after the
+	 * command's closing parenthesis (the command may hold spaces), in clock ticks of 10
+	 * ms (USER_HZ is 100 on every Linux this runs on).
+	 */
+	private static long cpuMillis(Path stat) {
+		try {
+			String line = Files.readString(stat);
+			String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+		}
+		catch (IOException | RuntimeException ex) {
+			// not on Linux, or the process just ended
+			return 0;
+		}
 	}
 
 	private static long highWaterMark(Path status) {

@@ -59,11 +59,14 @@ public class AcceptLedgerRowsWriter implements ItemWriter<ClaimedFile> {
 
 	private final PeriodLocks locks;
 
+	private final DatabaseDialect dialect;
+
 	public AcceptLedgerRowsWriter(JdbcTemplate jdbc, DatabaseDialect dialect, BulkLoader bulk, PeriodLocks locks) {
 		this.locks = locks;
 		this.jdbc = jdbc;
 		this.bulk = bulk;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.dialect = dialect;
 		this.straightJoin = dialect.straightJoin();
 	}
 
@@ -135,13 +138,13 @@ public class AcceptLedgerRowsWriter implements ItemWriter<ClaimedFile> {
 			accepted.put(file.fileId(), rows.size());
 			acceptedBefore.putIfAbsent(file.sha256(), file.fileId());
 		}
-		GroupedUpdate.update(this.jdbc, "ledger_row", "ledger_row_id", List.of("state", "superseded_by"),
+		GroupedUpdate.update(this.jdbc, this.dialect, "ledger_row", "ledger_row_id", List.of("state", "superseded_by"),
 				new ArrayList<>(states.entrySet()), Map.Entry::getKey, Map.Entry::getValue);
 		storeIssues(currents, original);
 		recordPeriods(files.get(0).runId(), periods);
-		GroupedUpdate.update(this.jdbc, "inbox_file", "file_id", List.of("duplicate_of", "ledger_rows_accepted"),
-				new ArrayList<>(accepted.entrySet()), Map.Entry::getKey,
-				(e) -> new Object[] { duplicateOf.get(e.getKey()), e.getValue() });
+		GroupedUpdate.update(this.jdbc, this.dialect, "inbox_file", "file_id",
+				List.of("duplicate_of", "ledger_rows_accepted"), new ArrayList<>(accepted.entrySet()),
+				Map.Entry::getKey, (e) -> new Object[] { duplicateOf.get(e.getKey()), e.getValue() });
 	}
 
 	private Map<Long, List<Staged>> staged(Map<Long, ClaimedFile> files, Map<String, Object> range) {

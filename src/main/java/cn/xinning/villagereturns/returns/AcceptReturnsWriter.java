@@ -46,6 +46,8 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 
 	private final PeriodLocks periodLocks;
 
+	private final DatabaseDialect dialect;
+
 	private final BulkLoader bulk;
 
 	public AcceptReturnsWriter(JdbcTemplate jdbc, DatabaseDialect dialect, PeriodLocks periodLocks, BulkLoader bulk) {
@@ -53,6 +55,7 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 		this.bulk = bulk;
 		this.periodLocks = periodLocks;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.dialect = dialect;
 		this.straightJoin = dialect.straightJoin();
 	}
 
@@ -208,7 +211,7 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 	}
 
 	private void updateStates(Map<Long, Object[]> updates) {
-		GroupedUpdate.update(this.jdbc, "submission", "submission_id", List.of("state", "superseded_by"),
+		GroupedUpdate.update(this.jdbc, this.dialect, "submission", "submission_id", List.of("state", "superseded_by"),
 				new ArrayList<>(updates.entrySet()), Map.Entry::getKey, Map.Entry::getValue);
 	}
 
@@ -255,8 +258,8 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 
 	private void updateFiles(List<? extends ClaimedFile> files, Map<Long, Long> duplicateOf,
 			Map<Long, Integer> accepted) {
-		GroupedUpdate.update(this.jdbc, "inbox_file", "file_id", List.of("state", "duplicate_of", "returns_accepted"),
-				files, ClaimedFile::fileId,
+		GroupedUpdate.update(this.jdbc, this.dialect, "inbox_file", "file_id",
+				List.of("state", "duplicate_of", "returns_accepted"), files, ClaimedFile::fileId,
 				(f) -> new Object[] { "ACCEPTED", duplicateOf.get(f.fileId()), accepted.getOrDefault(f.fileId(), 0) });
 	}
 

@@ -21,6 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Only for steps whose chunks run one at a time (acceptance): MySQL may plan an IN-list
  * update as a scan, which under REPEATABLE READ locks rows it does not change, and two
  * partitions doing so deadlock.
+ * <p>
+ * On H2 the rows go in a batch of single-row updates by key instead. H2 finds the rows of
+ * an IN list by the index, but then checks each row found against the whole list again,
+ * one comparison per entry (its {@code ConditionInList}; only a list of literals gets a
+ * hash set): a statement of 1,000 keys made half a million comparisons, and the profile
+ * of a county's acceptance had more than half its samples there. Embedded H2 has no
+ * network round trip per statement, which is what grouping saves on MySQL; a batched
+ * update by key costs it 5 µs a row against 12.5 µs in lists of 1,000 (measured warm).
  */
 public final class GroupedUpdate {
 
@@ -32,6 +40,7 @@ public final class GroupedUpdate {
 	/**
 	 * @param <T> the rows' type
 	 * @param jdbc the template
+	 * @param dialect the database's: IN lists on MySQL/MariaDB, single-row updates on H2
 	 * @param table the table
 	 * @param idColumn its key column
 	 * @param setColumns the columns set
@@ -39,8 +48,12 @@ public final class GroupedUpdate {
 	 * @param id a row's key
 	 * @param values a row's new values, in the order of {@code setColumns} (null: NULL)
 	 */
-	public static <T> void update(JdbcTemplate jdbc, String table, String idColumn, List<String> setColumns,
-			List<T> rows, ToLongFunction<T> id, Function<T, Object[]> values) {
+	public static <T> void update(JdbcTemplate jdbc, DatabaseDialect dialect, String table, String idColumn,
+			List<String> setColumns, List<T> rows, ToLongFunction<T> id, Function<T, Object[]> values) {
+		if (!dialect.isMySql()) {
+			updateByKey(jdbc, table, idColumn, setColumns, rows, id, values);
+			return;
+		}
 		Map<List<Object>, List<Long>> groups = new LinkedHashMap<>();
 		for (T row : rows) {
 			Object[] set = values.apply(row);
@@ -65,6 +78,22 @@ public final class GroupedUpdate {
 				});
 			}
 		}
+	}
+
+	private static <T> void updateByKey(JdbcTemplate jdbc, String table, String idColumn, List<String> setColumns,
+			List<T> rows, ToLongFunction<T> id, Function<T, Object[]> values) {
+		String assignments = String.join(", ", setColumns.stream().map((c) -> c + " = ?").toList());
+		jdbc.batchUpdate("update " + table + " set " + assignments + " where " + idColumn + " = ?", rows, 1000,
+				(ps, row) -> {
+					Object[] set = values.apply(row);
+					if (set.length != setColumns.size()) {
+						throw new IllegalArgumentException(set.length + " values for " + setColumns);
+					}
+					for (int i = 0; i < set.length; i++) {
+						ps.setObject(i + 1, set[i]);
+					}
+					ps.setLong(set.length + 1, id.applyAsLong(row));
+				});
 	}
 
 }

@@ -74,6 +74,8 @@ class FlagsController {
 		model.addAttribute("severities", AnomalyService.SEVERITIES);
 		model.addAttribute("statuses", AnomalyService.STATUSES);
 		model.addAttribute("page", Paging.of(page, found.total()).page());
+		// a flag stores its indicator's code: the page names it beside the code
+		model.addAttribute("catalogue", this.referenceData.current().catalogue());
 		return "flags/list";
 	}
 
@@ -83,6 +85,7 @@ class FlagsController {
 		model.addAttribute("flag", flag);
 		model.addAttribute("evidence", this.pages.of(flag));
 		model.addAttribute("reviews", this.anomalies.reviews(id));
+		model.addAttribute("catalogue", this.referenceData.current().catalogue());
 		return "flags/show";
 	}
 

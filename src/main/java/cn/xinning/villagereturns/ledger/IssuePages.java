@@ -231,10 +231,10 @@ public class IssuePages {
 	}
 
 	private Issue named(LedgerIssue issue) {
-		Optional<Village> village = this.referenceData.current()
+		Optional<Village> village = this.referenceData.recent()
 			.registry()
 			.validIn(issue.villageCode(), issue.period())
-			.or(() -> this.referenceData.current().registry().anyLine(issue.villageCode()));
+			.or(() -> this.referenceData.recent().registry().anyLine(issue.villageCode()));
 		return new Issue(issue, village.map(Village::name).orElse(""), village.map(Village::townshipName).orElse(""));
 	}
 

@@ -59,7 +59,7 @@ public class IssueSummaries {
 	private List<IssueSummary> rows(YearMonth period, String prefix) {
 		TreeMap<String, IssueSummary.Tally> counties = new TreeMap<>();
 		TreeMap<String, IssueSummary.Tally> townships = new TreeMap<>();
-		for (Village village : this.referenceData.current().registry().all()) {
+		for (Village village : this.referenceData.recent().registry().all()) {
 			if (village.isValidIn(period) && village.code().startsWith(prefix)) {
 				counties.computeIfAbsent(village.countyCode(), (c) -> new IssueSummary.Tally(period, COUNTY, c));
 				townships.computeIfAbsent(village.townshipCode(), (t) -> new IssueSummary.Tally(period, TOWNSHIP, t));

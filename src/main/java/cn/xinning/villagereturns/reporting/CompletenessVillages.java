@@ -143,26 +143,54 @@ public class CompletenessVillages {
 	 * order, each with its last accepted return up to the period.
 	 */
 	public List<Chase> chaseList(YearMonth period, String codePrefix) {
+		List<Village> chased = villages(period, codePrefix).stream().filter(Village::chased).toList();
+		// a late village's last return is the period's own (it has one in force, first
+		// received late); only the missing ones need an earlier period, so only their
+		// rows
+		// are read: a province's whole current_return (25,000 villages x every month) was
+		// most of its chase list's time
+		List<String> missing = chased.stream()
+			.filter((v) -> v.state() == State.MISSING)
+			.map(Village::villageCode)
+			.toList();
 		Map<String, Object[]> last = new HashMap<>();
-		// a range of the primary key (village, period), the latest period of each village
-		// first; a join with a grouped subquery made H2 scan the whole table instead
-		this.jdbc
-			.sql("select village_code, period, first_received_at from current_return where village_code between ? and ?"
-					+ " and period <= ? order by village_code, period desc")
-			.params(low(codePrefix), high(codePrefix), period.toString())
-			.query((rs) -> {
-				last.putIfAbsent(rs.getString(1),
-						new Object[] { YearMonth.parse(rs.getString(2)), rs.getObject(3, LocalDateTime.class) });
-			});
+		for (int from = 0; from < missing.size(); from += CHUNK) {
+			List<String> chunk = missing.subList(from, Math.min(missing.size(), from + CHUNK));
+			// a range of the primary key (village, period) per village, the latest period
+			// of each village first; a join with a grouped subquery made H2 scan the
+			// whole table instead
+			this.jdbc
+				.sql("select village_code, period, first_received_at from current_return where village_code in ("
+						+ String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+						+ ") and period <= ? order by village_code, period desc")
+				.params(chunkParams(chunk, period))
+				.query((rs) -> {
+					last.putIfAbsent(rs.getString(1),
+							new Object[] { YearMonth.parse(rs.getString(2)), rs.getObject(3, LocalDateTime.class) });
+				});
+		}
 		List<Chase> chase = new ArrayList<>();
-		for (Village village : villages(period, codePrefix)) {
-			if (village.chased()) {
-				Object[] found = last.get(village.villageCode());
-				chase.add(new Chase(village, Optional.ofNullable((found != null) ? (YearMonth) found[0] : null),
-						Optional.ofNullable((found != null) ? (LocalDateTime) found[1] : null)));
+		for (Village village : chased) {
+			if (village.state() == State.LATE) {
+				chase.add(new Chase(village, Optional.of(period), village.firstReceived()));
+				continue;
 			}
+			Object[] found = last.get(village.villageCode());
+			chase.add(new Chase(village, Optional.ofNullable((found != null) ? (YearMonth) found[0] : null),
+					Optional.ofNullable((found != null) ? (LocalDateTime) found[1] : null)));
 		}
 		return chase;
+	}
+
+	/**
+	 * Villages per query of {@link #chaseList}: a bounded statement whatever the scope.
+	 */
+	private static final int CHUNK = 500;
+
+	private static List<Object> chunkParams(List<String> villages, YearMonth period) {
+		List<Object> params = new ArrayList<>(villages);
+		params.add(period.toString());
+		return params;
 	}
 
 	/** Counts the states of the villages. */

@@ -93,7 +93,7 @@ public class IssueHistory {
 	}
 
 	private String villageName(LedgerIssue issue) {
-		return this.referenceData.current().registry().anyLine(issue.villageCode()).map(Village::name).orElse("");
+		return this.referenceData.recent().registry().anyLine(issue.villageCode()).map(Village::name).orElse("");
 	}
 
 	static String date(Optional<LocalDate> date) {

@@ -150,9 +150,14 @@ public class IssuePages {
 				arguments.toArray());
 		arguments.add(limit);
 		arguments.add(offset);
+		// the same order either way; with the month fixed by the filter, ordering by it
+		// too
+		// made MariaDB sort the month's 250,000 issues of a province (1.7 s) instead of
+		// reading them in key order
+		String order = filter.period().isPresent() ? "i.village_code, i.issue_no"
+				: "i.period, i.village_code, i.issue_no";
 		List<Issue> issues = this.jdbc.query(
-				"select " + ISSUE_COLUMNS + " from ledger_issue i" + where
-						+ " order by i.period, i.village_code, i.issue_no limit ? offset ?",
+				"select " + ISSUE_COLUMNS + " from ledger_issue i" + where + " order by " + order + " limit ? offset ?",
 				(rs, n) -> named(AcceptLedgerRowsWriter.issue(rs)), arguments.toArray());
 		return new IssuePage(issues, total);
 	}
@@ -231,10 +236,10 @@ public class IssuePages {
 	}
 
 	private Issue named(LedgerIssue issue) {
-		Optional<Village> village = this.referenceData.current()
+		Optional<Village> village = this.referenceData.recent()
 			.registry()
 			.validIn(issue.villageCode(), issue.period())
-			.or(() -> this.referenceData.current().registry().anyLine(issue.villageCode()));
+			.or(() -> this.referenceData.recent().registry().anyLine(issue.villageCode()));
 		return new Issue(issue, village.map(Village::name).orElse(""), village.map(Village::townshipName).orElse(""));
 	}
 

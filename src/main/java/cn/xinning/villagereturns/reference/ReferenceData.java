@@ -1,5 +1,6 @@
 package cn.xinning.villagereturns.reference;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -64,6 +65,9 @@ public class ReferenceData {
 
 	private Snapshot cached;
 
+	/** The files' modification times and sizes when {@link #recent()} last read them. */
+	private List<Long> cachedStamp;
+
 	public ReferenceData(VillageReturnsProperties properties, ResourceLoader resources, JdbcClient jdbc,
 			JdbcTemplate jdbcTemplate) {
 		this.properties = properties;
@@ -105,6 +109,41 @@ public class ReferenceData {
 					catalogueCsv.source(), registryCsv.source());
 		}
 		return this.cached;
+	}
+
+	/**
+	 * The snapshot {@link #current()} gives, for what looks villages up on every request
+	 * (the console's screens, the ledger's pages): the files are read, decoded and hashed
+	 * again only when one's modification time or size differs from the last read here. At
+	 * a province the registry is 25,000 lines, and reading it whole on every call was a
+	 * large part of a page's time (a list of 50 issues named each village twice). A run
+	 * still reads the files whole ({@link #synchronize()} through {@link #current()}).
+	 */
+	public synchronized Snapshot recent() {
+		Optional<List<Long>> stamp = stamp();
+		if (this.cached != null && stamp.isPresent() && stamp.get().equals(this.cachedStamp)) {
+			return this.cached;
+		}
+		// the stamp is taken before the read: a file changed during it is read again
+		// next time
+		Snapshot snapshot = current();
+		this.cachedStamp = stamp.orElse(null);
+		return snapshot;
+	}
+
+	private Optional<List<Long>> stamp() {
+		List<Long> stamp = new ArrayList<>();
+		for (String location : List.of(this.properties.catalogue(), this.properties.registry())) {
+			try {
+				Resource resource = resource(location);
+				stamp.add(resource.lastModified());
+				stamp.add(resource.contentLength());
+			}
+			catch (IOException | RuntimeException ex) {
+				return Optional.empty();
+			}
+		}
+		return Optional.of(stamp);
 	}
 
 	/**

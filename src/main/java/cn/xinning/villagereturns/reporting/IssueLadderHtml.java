@@ -34,7 +34,7 @@ class IssueLadderHtml {
 	String section(YearMonth period) {
 		List<IssueSummary> rows = this.summaries.of(period);
 		Map<String, String> townships = new HashMap<>();
-		for (Village village : this.referenceData.current().registry().all()) {
+		for (Village village : this.referenceData.recent().registry().all()) {
 			townships.putIfAbsent(village.townshipCode(), village.townshipName());
 		}
 		StringBuilder out = new StringBuilder();

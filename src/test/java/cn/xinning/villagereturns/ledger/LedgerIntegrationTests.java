@@ -114,6 +114,10 @@ class LedgerIntegrationTests {
 		String summary = outcome.files().get("reports/issues_summary.csv");
 		assertThat(summary).startsWith("\uFEFFperiod,").endsWith("\r\n");
 		assertThat(lines(summary)).containsExactlyElementsOf(ISSUES_SUMMARY);
+		// one county's rows (what the overview reads) are the export's rows of that
+		// county
+		assertThat(outcome.countyRows()).containsExactlyElementsOf(ISSUES_SUMMARY.subList(1, ISSUES_SUMMARY.size()));
+		assertThat(outcome.otherCountyRows()).isEmpty();
 		// the workbook's sheet: a label row under the header, then the same rows
 		List<String> sheet = lines(outcome.files().get("reports/village-returns-2026-10.xlsx"));
 		assertThat(sheet.get(0)).isEqualTo(ISSUES_SUMMARY.get(0));

@@ -100,9 +100,12 @@ final class LedgerScenario {
 	 * root
 	 * @param flagsAfterRun2 the ledger flags after the nightly run: rule, village,
 	 * observed
+	 * @param countyRows {@link IssueSummaries#ofCounty} of 2026-10 for the county, as
+	 * export lines
+	 * @param otherCountyRows the same for a county the registry does not have
 	 */
 	record Outcome(List<IngestSummary> summaries, Map<String, String> files, List<String> flagsAfterRun2,
-			List<String> history, List<String> flagsRecomputed) {
+			List<String> history, List<String> flagsRecomputed, List<String> countyRows, List<String> otherCountyRows) {
 	}
 
 	static Outcome play(Path root, String url, String user, String password) throws Exception {
@@ -157,7 +160,16 @@ final class LedgerScenario {
 					}
 				}
 			}
-			return new Outcome(summaries, files, flagsAfterRun2, history, flagsRecomputed);
+			IssueSummaries issueSummaries = context.getBean(IssueSummaries.class);
+			List<String> countyRows = issueSummaries.ofCounty(java.time.YearMonth.of(2026, 10), "430528")
+				.stream()
+				.map((row) -> String.join(",", row.cells()))
+				.toList();
+			List<String> otherCountyRows = issueSummaries.ofCounty(java.time.YearMonth.of(2026, 10), "430529")
+				.stream()
+				.map((row) -> String.join(",", row.cells()))
+				.toList();
+			return new Outcome(summaries, files, flagsAfterRun2, history, flagsRecomputed, countyRows, otherCountyRows);
 		}
 	}
 

@@ -172,7 +172,7 @@ class FlagsController {
 	/** The townships a reader may choose: every township, or a clerk's own. */
 	private List<Map.Entry<String, String>> townships(ConsolePrincipal me) {
 		Map<String, String> townships = new LinkedHashMap<>();
-		this.referenceData.current()
+		this.referenceData.recent()
 			.registry()
 			.all()
 			.stream()

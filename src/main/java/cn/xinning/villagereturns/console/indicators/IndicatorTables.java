@@ -127,7 +127,7 @@ public class IndicatorTables {
 
 	/** A township's name from the registry (its code when it is not there). */
 	public String townshipName(String townshipCode) {
-		for (Village village : this.referenceData.current().registry().all()) {
+		for (Village village : this.referenceData.recent().registry().all()) {
 			if (village.townshipCode().equals(townshipCode)) {
 				return village.townshipName();
 			}
@@ -152,7 +152,7 @@ public class IndicatorTables {
 				.ofNullable(this.figures.completeness(Level.TOWNSHIP, period, Optional.of(code)).get(code));
 			Map<String, String> names = new LinkedHashMap<>();
 			String townshipName = code;
-			for (Village village : this.referenceData.current().registry().all()) {
+			for (Village village : this.referenceData.recent().registry().all()) {
 				if (village.townshipCode().equals(code)) {
 					townshipName = village.townshipName();
 					if (village.isValidIn(period)) {
@@ -206,7 +206,7 @@ public class IndicatorTables {
 	/** Township code to name, for the townships of a county in the registry. */
 	public Map<String, String> townshipNames(String county) {
 		Map<String, String> names = new TreeMap<>();
-		for (Village village : this.referenceData.current().registry().all()) {
+		for (Village village : this.referenceData.recent().registry().all()) {
 			if (village.townshipCode().startsWith(county)) {
 				names.putIfAbsent(village.townshipCode(), village.townshipName());
 			}

@@ -54,13 +54,29 @@ class LedgerController {
 	}
 
 	@GetMapping("/ledger")
-	String ladder(@RequestParam(required = false) String period, @RequestParam(required = false) String township,
-			@RequestParam(required = false) Integer page, @AuthenticationPrincipal ConsolePrincipal me, Model model) {
+	String ladder(@RequestParam(required = false) String period, @RequestParam(required = false) String county,
+			@RequestParam(required = false) String township, @RequestParam(required = false) Integer page,
+			@AuthenticationPrincipal ConsolePrincipal me, Model model) {
 		YearMonth month = period(period).or(this.pages::latestPeriod).orElseGet(this::thisMonth);
 		Optional<String> only = township(township);
+		List<String> counties = counties(month);
+		// an installation of several counties (a province) shows one county's ladder at a
+		// time, as the overview does: the whole province's is 1,300 rows from 250,000
+		// issues
+		Optional<String> shown = Optional.empty();
+		if (counties.size() > 1) {
+			shown = Optional.of(me.townshipLimit()
+				.or(() -> only)
+				.map((t) -> t.substring(0, 6))
+				.or(() -> Optional.ofNullable(county).map(String::strip).filter(counties::contains))
+				.orElse(counties.get(0)));
+		}
+		Optional<String> within = shown;
 		Map<String, String> names = townships(month, me);
-		List<LadderRow> ladder = this.summaries.of(month)
-			.stream()
+		names.keySet().removeIf((t) -> within.map((c) -> !t.startsWith(c)).orElse(false));
+		List<IssueSummary> rows = shown.map((c) -> this.summaries.ofCounty(month, c))
+			.orElseGet(() -> this.summaries.of(month));
+		List<LadderRow> ladder = rows.stream()
 			.filter((row) -> "COUNTY".equals(row.orgLevel())
 					|| me.townshipLimit().map((t) -> t.equals(row.orgCode())).orElse(true))
 			.map((row) -> new LadderRow(row, names.getOrDefault(row.orgCode(), row.orgCode()),
@@ -70,12 +86,25 @@ class LedgerController {
 				new IssuePages.Filter(Optional.of(month), only, Optional.empty(), me.townshipLimit()),
 				Paging.offset(page), Paging.SIZE);
 		model.addAttribute("period", month.toString());
+		model.addAttribute("counties", counties);
+		model.addAttribute("county", shown.orElse(""));
 		model.addAttribute("township", only.orElse(""));
 		model.addAttribute("townships", names);
 		model.addAttribute("ladder", ladder);
 		model.addAttribute("late", late.escalations());
 		model.addAttribute("paging", Paging.of(page, late.total()));
 		return "ledger/ladder";
+	}
+
+	/** The counties of the registry in the month, by code. */
+	private List<String> counties(YearMonth month) {
+		java.util.TreeSet<String> counties = new java.util.TreeSet<>();
+		for (Village village : this.referenceData.recent().registry().all()) {
+			if (village.isValidIn(month)) {
+				counties.add(village.countyCode());
+			}
+		}
+		return List.copyOf(counties);
 	}
 
 	@GetMapping("/ledger/issues")
@@ -124,7 +153,7 @@ class LedgerController {
 	/** The townships of the month (code to name) the reader may choose from. */
 	private Map<String, String> townships(YearMonth month, ConsolePrincipal me) {
 		Map<String, String> townships = new TreeMap<>();
-		for (Village village : this.referenceData.current().registry().all()) {
+		for (Village village : this.referenceData.recent().registry().all()) {
 			if (village.isValidIn(month)
 					&& me.townshipLimit().map((t) -> t.equals(village.townshipCode())).orElse(true)) {
 				townships.putIfAbsent(village.townshipCode(), village.townshipName());

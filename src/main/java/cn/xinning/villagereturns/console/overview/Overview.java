@@ -89,7 +89,7 @@ public class Overview {
 	public Cards of(YearMonth period, String county, Optional<IndicatorName> indicator) {
 		Optional<Completeness> completeness = Optional
 			.ofNullable(this.figures.completeness(Level.COUNTY, period, Optional.of(county)).get(county));
-		List<IssueSummary> summaries = this.issues.of(period);
+		List<IssueSummary> summaries = this.issues.ofCounty(period, county);
 		Optional<IssueSummary> ladder = summaries.stream()
 			.filter((s) -> "COUNTY".equals(s.orgLevel()) && s.orgCode().equals(county))
 			.findFirst();

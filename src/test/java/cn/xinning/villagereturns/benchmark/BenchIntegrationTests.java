@@ -34,7 +34,8 @@ class BenchIntegrationTests {
 		assertThat(status).as(console.toString()).isZero();
 		List<String> table = Files.readAllLines(out.resolve("results-40.md"), StandardCharsets.UTF_8);
 		assertThat(table).hasSize(3);
-		assertThat(table.get(0)).startsWith("| scale | database | files | values | wall incl. JVM (s) | processor (s) | job (s) |")
+		assertThat(table.get(0))
+			.startsWith("| scale | database | files | values | wall incl. JVM (s) | processor (s) | job (s) |")
 			.contains("| flag issues |")
 			.endsWith("| floor (s) | pipeline / floor | ledger rows |");
 		String[] cells = table.get(2).split("\\s*\\|\\s*");

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.console.security.ConsolePrincipal;
+import cn.xinning.villagereturns.console.web.PeriodParameter;
 import cn.xinning.villagereturns.console.web.ConsoleFormat;
 import cn.xinning.villagereturns.console.web.WebOnly;
 import cn.xinning.villagereturns.reporting.CompletenessTable.Figures;
@@ -67,7 +67,7 @@ class CompletenessController {
 		model.addAttribute("ctx", request.getContextPath());
 		// a malformed or forbidden code is refused whether or not there are figures yet
 		Scope scope = scope(county, township, me);
-		Optional<YearMonth> shown = period(period).or(this.grid::defaultPeriod);
+		Optional<YearMonth> shown = PeriodParameter.parse(period).or(this.grid::defaultPeriod);
 		if (shown.isEmpty()) {
 			model.addAttribute("page", null);
 			return "completeness/grid";
@@ -100,7 +100,8 @@ class CompletenessController {
 	ResponseEntity<byte[]> chase(@RequestParam(required = false) String period,
 			@RequestParam(required = false) String county, @RequestParam(required = false) String township,
 			@AuthenticationPrincipal ConsolePrincipal me, Locale locale) throws IOException {
-		YearMonth shown = period(period).or(this.grid::defaultPeriod)
+		YearMonth shown = PeriodParameter.parse(period)
+			.or(this.grid::defaultPeriod)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Scope scope = scope(county, township, me);
 		String prefix = scope.township().or(me::townshipLimit).or(scope::county).orElse("");
@@ -165,18 +166,6 @@ class CompletenessController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return Optional.of(code);
-	}
-
-	private static Optional<YearMonth> period(String text) {
-		if (text == null || text.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(YearMonth.parse(text.strip()));
-		}
-		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private String message(String key, Locale locale) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.console.audit.Audit;
 import cn.xinning.villagereturns.console.security.ConsolePrincipal;
+import cn.xinning.villagereturns.console.web.PeriodParameter;
 import cn.xinning.villagereturns.console.web.WebOnly;
 import cn.xinning.villagereturns.reporting.HtmlReport;
 import cn.xinning.villagereturns.reporting.ReportService;
@@ -53,7 +53,7 @@ class ExportsController {
 	@GetMapping("/exports")
 	String page(@RequestParam(required = false) String period, @AuthenticationPrincipal ConsolePrincipal me,
 			Model model) {
-		YearMonth month = period(period).orElseGet(this::latestPeriod);
+		YearMonth month = PeriodParameter.parse(period).orElseGet(this::latestPeriod);
 		PeriodRange range = new PeriodRange(month, month);
 		model.addAttribute("period", month.toString());
 		model.addAttribute("allowed", me.townshipLimit().isEmpty());
@@ -130,7 +130,8 @@ class ExportsController {
 	}
 
 	private YearMonth allowed(String period, ConsolePrincipal me) {
-		YearMonth month = period(period).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		YearMonth month = PeriodParameter.parse(period)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (me.townshipLimit().isPresent()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
@@ -143,18 +144,6 @@ class ExportsController {
 	 */
 	private YearMonth latestPeriod() {
 		return this.reports.latestReportedPeriod().orElseGet(() -> YearMonth.now(this.properties.timeZone()));
-	}
-
-	private static Optional<YearMonth> period(String text) {
-		if (text == null || text.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(YearMonth.parse(text.strip()));
-		}
-		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
 	}
 
 	@FunctionalInterface

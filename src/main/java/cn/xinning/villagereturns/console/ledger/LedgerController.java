@@ -1,7 +1,6 @@
 package cn.xinning.villagereturns.console.ledger;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.console.security.ConsolePrincipal;
+import cn.xinning.villagereturns.console.web.PeriodParameter;
 import cn.xinning.villagereturns.console.web.Paging;
 import cn.xinning.villagereturns.console.web.WebOnly;
 import cn.xinning.villagereturns.ledger.IssuePages;
@@ -57,7 +57,7 @@ class LedgerController {
 	String ladder(@RequestParam(required = false) String period, @RequestParam(required = false) String county,
 			@RequestParam(required = false) String township, @RequestParam(required = false) Integer page,
 			@AuthenticationPrincipal ConsolePrincipal me, Model model) {
-		YearMonth month = period(period).or(this.pages::latestPeriod).orElseGet(this::thisMonth);
+		YearMonth month = PeriodParameter.parse(period).or(this.pages::latestPeriod).orElseGet(this::thisMonth);
 		Optional<String> only = township(township);
 		List<String> counties = counties(month);
 		// an installation of several counties (a province) shows one county's ladder at a
@@ -111,7 +111,7 @@ class LedgerController {
 	String issues(@RequestParam(required = false) String period, @RequestParam(required = false) String township,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
 			@AuthenticationPrincipal ConsolePrincipal me, Model model) {
-		Optional<YearMonth> month = period(period);
+		Optional<YearMonth> month = PeriodParameter.parse(period);
 		Optional<String> only = township(township);
 		Optional<IssueStatus> state = Optional.ofNullable(status).filter((s) -> !s.isBlank()).flatMap(IssueStatus::of);
 		IssuePages.IssuePage found = this.pages.issues(new IssuePages.Filter(month, only, state, me.townshipLimit()),
@@ -164,18 +164,6 @@ class LedgerController {
 
 	private static Optional<String> township(String text) {
 		return Optional.ofNullable(text).map(String::strip).filter((t) -> t.matches("\\d{9}"));
-	}
-
-	private static Optional<YearMonth> period(String text) {
-		if (text == null || text.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(YearMonth.parse(text.strip()));
-		}
-		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

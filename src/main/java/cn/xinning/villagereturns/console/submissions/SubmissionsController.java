@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.xinning.villagereturns.console.security.ConsolePrincipal;
+import cn.xinning.villagereturns.console.web.PeriodParameter;
 import cn.xinning.villagereturns.console.web.Paging;
 import cn.xinning.villagereturns.console.web.WebConfiguration;
 import cn.xinning.villagereturns.console.web.WebOnly;
@@ -60,7 +60,7 @@ class SubmissionsController {
 	@GetMapping("/submissions")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String period,
 			@RequestParam(required = false) Integer page, @AuthenticationPrincipal ConsolePrincipal me, Model model) {
-		Optional<YearMonth> month = period(period);
+		Optional<YearMonth> month = PeriodParameter.parse(period);
 		Submissions.Page found = this.submissions.inForce(Optional.ofNullable(q), month, me.townshipLimit(),
 				Paging.offset(page), Paging.SIZE);
 		model.addAttribute("rows", found.rows());
@@ -74,7 +74,8 @@ class SubmissionsController {
 	String show(@PathVariable String village, @PathVariable String period,
 			@RequestParam(required = false) Long submission, @AuthenticationPrincipal ConsolePrincipal me,
 			Locale locale, Model model) {
-		YearMonth month = period(period).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		YearMonth month = PeriodParameter.parse(period)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!village.matches("\\d{12}") || me.townshipLimit().map((t) -> !village.startsWith(t)).orElse(false)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -151,18 +152,6 @@ class SubmissionsController {
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.contentLength(Files.size(path))
 			.body(new FileSystemResource(path));
-	}
-
-	private static Optional<YearMonth> period(String text) {
-		if (text == null || text.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(YearMonth.parse(text.strip()));
-		}
-		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -197,7 +197,7 @@ public class FlagEvidence {
 	/** OUTLIER_PEERS' evidence: the village's township's reporting villages. */
 	public Optional<Peers> peers(String village, String indicatorCode, YearMonth period) {
 		Optional<Indicator> indicator = catalogue().byCode(indicatorCode);
-		var registry = this.referenceData.current().registry();
+		var registry = this.referenceData.recent().registry();
 		Optional<Village> line = registry.validIn(village, period);
 		if (indicator.isEmpty() || line.isEmpty()) {
 			return Optional.empty();
@@ -285,7 +285,7 @@ public class FlagEvidence {
 	}
 
 	private IndicatorCatalogue catalogue() {
-		return this.referenceData.current().catalogue();
+		return this.referenceData.recent().catalogue();
 	}
 
 	private TreeMap<YearMonth, Map<String, BigDecimal>> returns(String village, YearMonth from, YearMonth to) {

@@ -75,7 +75,7 @@ class FlagsController {
 		model.addAttribute("statuses", AnomalyService.STATUSES);
 		model.addAttribute("page", Paging.of(page, found.total()).page());
 		// a flag stores its indicator's code: the page names it beside the code
-		model.addAttribute("catalogue", this.referenceData.current().catalogue());
+		model.addAttribute("catalogue", this.referenceData.recent().catalogue());
 		return "flags/list";
 	}
 
@@ -85,7 +85,7 @@ class FlagsController {
 		model.addAttribute("flag", flag);
 		model.addAttribute("evidence", this.pages.of(flag));
 		model.addAttribute("reviews", this.anomalies.reviews(id));
-		model.addAttribute("catalogue", this.referenceData.current().catalogue());
+		model.addAttribute("catalogue", this.referenceData.recent().catalogue());
 		return "flags/show";
 	}
 

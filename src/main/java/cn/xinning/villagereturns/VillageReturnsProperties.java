@@ -54,12 +54,14 @@ public record VillageReturnsProperties(@DefaultValue(".") Path root,
 	}
 
 	/**
-	 * @param filesPerChunk files read, checked and stored in one transaction
+	 * @param filesPerChunk files read, checked and stored in one transaction: a chunk's
+	 * statements and commit cost about the same whatever its size (at a province 250
+	 * files a chunk validated a month's 25,000 files in 3.9 s against 4.2 s with 100)
 	 * @param threads partitions working on the files at once (0: one per processor)
 	 * @param acceptFilesPerChunk files accepted in one transaction: acceptance is a few
 	 * set-based statements per chunk whatever its size, so its chunks are larger
 	 */
-	public record Batch(@DefaultValue("100") int filesPerChunk, @DefaultValue("0") int threads,
+	public record Batch(@DefaultValue("250") int filesPerChunk, @DefaultValue("0") int threads,
 			@DefaultValue("1000") int acceptFilesPerChunk) {
 
 		public int effectiveThreads() {

@@ -126,14 +126,15 @@ final class ChildJvm {
 	private static List<String> command(String heap, List<String> args) {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
-		// the class-data-sharing archive and the compiler choice bin/village-returns
-		// starts the program with: the timed run is started as the launcher starts a run
+		// the timed run starts as bin/village-returns starts a run: with its
+		// class-data-sharing archive, compiler and collector
 		java.lang.management.ManagementFactory.getRuntimeMXBean()
 			.getInputArguments()
 			.stream()
 			.filter((option) -> option.startsWith("-XX:SharedArchiveFile=") || option.startsWith("-Xshare")
 					|| option.startsWith("-Xlog:cds")
-					|| (option.startsWith("-XX:TieredStopAtLevel=") && !args.contains("worker")))
+					|| ((option.startsWith("-XX:TieredStopAtLevel=") || option.equals("-XX:+UseSerialGC"))
+							&& !args.contains("worker")))
 			.forEach(command::add);
 		String extra = System.getenv("BENCH_JVM_OPTIONS");
 		if (extra != null && !extra.isBlank() && args.contains("ingest")) {

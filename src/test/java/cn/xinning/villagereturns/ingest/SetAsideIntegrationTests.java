@@ -56,7 +56,7 @@ class SetAsideIntegrationTests {
 			Mockito.doThrow(new IllegalStateException("planted failure")).when(registry).isKnown(BROKEN_VILLAGE);
 			return new ReferenceData.Snapshot(real.catalogue(), registry, real.catalogueSha(), real.registrySha(),
 					real.catalogueSource(), real.registrySource());
-		}).when(this.referenceData).current();
+		}).when(this.referenceData).recent();
 		root.drop("湾坝村.csv", SampleReturn.of("430528100201", "2026-10").longFile());
 		root.drop("金石镇/江园村.csv", SampleReturn.of(BROKEN_VILLAGE, "2026-10").longFile());
 

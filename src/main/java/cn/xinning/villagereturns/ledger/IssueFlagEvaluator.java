@@ -16,6 +16,7 @@ import cn.xinning.villagereturns.anomaly.Flag;
 import cn.xinning.villagereturns.anomaly.FlagStore;
 import cn.xinning.villagereturns.reference.ReferenceData;
 import cn.xinning.villagereturns.support.PeriodLocks;
+import cn.xinning.villagereturns.support.StreamingJdbc;
 import cn.xinning.villagereturns.reference.Village;
 import cn.xinning.villagereturns.reference.VillageRegistry;
 
@@ -40,9 +41,16 @@ public class IssueFlagEvaluator {
 
 	private final PeriodLocks locks;
 
-	public IssueFlagEvaluator(JdbcTemplate jdbc, FlagStore store, ReferenceData referenceData, PeriodLocks locks) {
+	/**
+	 * Streams a month's issues row by row (MySQL Connector/J would read them all first).
+	 */
+	private final JdbcTemplate streaming;
+
+	public IssueFlagEvaluator(JdbcTemplate jdbc, StreamingJdbc streaming, FlagStore store, ReferenceData referenceData,
+			PeriodLocks locks) {
 		this.locks = locks;
 		this.jdbc = jdbc;
+		this.streaming = streaming.template();
 		this.store = store;
 		this.referenceData = referenceData;
 	}
@@ -79,7 +87,10 @@ public class IssueFlagEvaluator {
 		this.locks.lock(period);
 		VillageRegistry registry = this.referenceData.current().registry();
 		List<Flag> flags = new ArrayList<>();
-		this.jdbc.query("select village_code, issue_no, raised_on, category, status, escalated_township_on,"
+		// streamed: a nation's month is 4.9 million issues, and the driver's copy of them
+		// all ran a run out of memory at -Xmx512m; the handler only reads (the
+		// connection, the transaction's, runs nothing else until the rows are read)
+		this.streaming.query("select village_code, issue_no, raised_on, category, status, escalated_township_on,"
 				+ " escalated_county_on, resolved_on from ledger_issue where period = ?"
 				+ (whole ? "" : " and status = 'OPEN'"), (rs) -> {
 					LedgerIssue issue = AcceptLedgerRowsWriter.issue(rs);

@@ -221,9 +221,8 @@ public class AcceptLedgerRowsWriter implements ItemWriter<ClaimedFile> {
 	}
 
 	private void storeIssues(Map<Key, Current> currents, Map<Key, Current> original) {
-		// in key order, the table's order: in the hash map's order each row of a load
-		// went
-		// to another page of the primary key
+		// in key order, the table's order: in the hash map's order each row of a
+		// load went to another page of the primary key
 		List<Current> changed = currents.entrySet()
 			.stream()
 			.filter((e) -> e.getValue().issue() != null && !e.getValue().equals(original.get(e.getKey())))

@@ -85,7 +85,9 @@ public class IssueFlagEvaluator {
 		// the period's flags have one writer at a time, in any process (the returns' flag
 		// step of the same period takes the same lock)
 		this.locks.lock(period);
-		VillageRegistry registry = this.referenceData.current().registry();
+		// a run evaluates many months: the registry is read again only when its file
+		// changed
+		VillageRegistry registry = this.referenceData.recent().registry();
 		List<Flag> flags = new ArrayList<>();
 		// streamed: a nation's month is 4.9 million issues, and the driver's copy of them
 		// all ran a run out of memory at -Xmx512m; the handler only reads (the

@@ -60,9 +60,12 @@ public record VillageReturnsProperties(@DefaultValue(".") Path root,
 	 * @param threads partitions working on the files at once (0: one per processor)
 	 * @param acceptFilesPerChunk files accepted in one transaction: acceptance is a few
 	 * set-based statements per chunk whatever its size, so its chunks are larger
+	 * @param issuesPerFlagSlice issues whose ladder flags are reconciled together (whole
+	 * villages): a nation's month is 4.9 million issues and about 445,000 flags, which
+	 * with their messages do not fit -Xmx512m at once
 	 */
 	public record Batch(@DefaultValue("250") int filesPerChunk, @DefaultValue("0") int threads,
-			@DefaultValue("1000") int acceptFilesPerChunk) {
+			@DefaultValue("1000") int acceptFilesPerChunk, @DefaultValue("20000") int issuesPerFlagSlice) {
 
 		public int effectiveThreads() {
 			return effectiveThreads(this.threads);

@@ -80,9 +80,41 @@ public class FlagStore {
 	 */
 	public Changes apply(YearMonth period, java.util.Collection<String> rules, List<Flag> flags, Long runId,
 			LocalDateTime businessTime) {
+		return apply(period, rules, CodeRange.ALL, flags, runId, businessTime);
+	}
+
+	/**
+	 * As {@link #apply(YearMonth, java.util.Collection, List, Long, LocalDateTime)}, for
+	 * the flags whose unit's code lies in {@code codes} only: a nation's month holds
+	 * about 445,000 issue flags, too many to hold with their messages at -Xmx512m, so
+	 * they are reconciled a slice of codes at a time. {@code flags} must lie in the
+	 * range; a stored flag of the range that is not among them closes.
+	 */
+	public Changes apply(YearMonth period, java.util.Collection<String> rules, CodeRange codes, List<Flag> flags,
+			Long runId, LocalDateTime businessTime) {
 		String in = String.join(", ", java.util.Collections.nCopies(rules.size(), "?"));
-		return reconcile(active(period, "subject <> '' and rule_code in (" + in + ")", List.copyOf(rules)), flags,
-				runId, businessTime);
+		List<Object> arguments = new ArrayList<>(rules);
+		StringBuilder scope = new StringBuilder("subject <> '' and rule_code in (" + in + ")");
+		codes.after().ifPresent((code) -> {
+			scope.append(" and org_code > ?");
+			arguments.add(code);
+		});
+		codes.through().ifPresent((code) -> {
+			scope.append(" and org_code <= ?");
+			arguments.add(code);
+		});
+		return reconcile(active(period, scope.toString(), arguments), flags, runId, businessTime);
+	}
+
+	/**
+	 * Codes after {@code after} (exclusive) through {@code through} (inclusive); an
+	 * absent end is open, so consecutive ranges from {@link #ALL}'s ends cover every
+	 * code.
+	 */
+	public record CodeRange(java.util.Optional<String> after, java.util.Optional<String> through) {
+
+		public static final CodeRange ALL = new CodeRange(java.util.Optional.empty(), java.util.Optional.empty());
+
 	}
 
 	private Changes reconcile(Map<Flag.Key, Stored> active, List<Flag> flags, Long runId, LocalDateTime businessTime) {

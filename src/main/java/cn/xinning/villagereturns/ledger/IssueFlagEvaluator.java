@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -33,6 +34,13 @@ public class IssueFlagEvaluator {
 
 	private static final Logger log = LoggerFactory.getLogger(IssueFlagEvaluator.class);
 
+	/**
+	 * Issues whose flags are reconciled together (village-returns.batch
+	 * .issues-per-flag-slice): a slice's flags, with their zh and en messages and the
+	 * stored flags they are compared with, stay a few tens of MiB.
+	 */
+	private final int slice;
+
 	private final JdbcTemplate jdbc;
 
 	private final FlagStore store;
@@ -47,7 +55,8 @@ public class IssueFlagEvaluator {
 	private final JdbcTemplate streaming;
 
 	public IssueFlagEvaluator(JdbcTemplate jdbc, StreamingJdbc streaming, FlagStore store, ReferenceData referenceData,
-			PeriodLocks locks) {
+			PeriodLocks locks, cn.xinning.villagereturns.VillageReturnsProperties properties) {
+		this.slice = properties.batch().issuesPerFlagSlice();
 		this.locks = locks;
 		this.jdbc = jdbc;
 		this.streaming = streaming.template();
@@ -88,26 +97,72 @@ public class IssueFlagEvaluator {
 		// a run evaluates many months: the registry is read again only when its file
 		// changed
 		VillageRegistry registry = this.referenceData.recent().registry();
-		List<Flag> flags = new ArrayList<>();
-		// streamed: a nation's month is 4.9 million issues, and the driver's copy of them
-		// all ran a run out of memory at -Xmx512m; the handler only reads (the
-		// connection, the transaction's, runs nothing else until the rows are read)
-		this.streaming.query("select village_code, issue_no, raised_on, category, status, escalated_township_on,"
-				+ " escalated_county_on, resolved_on from ledger_issue where period = ?"
-				+ (whole ? "" : " and status = 'OPEN'"), (rs) -> {
-					LedgerIssue issue = AcceptLedgerRowsWriter.issue(rs);
-					String name = registry.validIn(issue.villageCode(), period)
-						.or(() -> registry.anyLine(issue.villageCode()))
-						.map(Village::name)
-						.orElse(issue.villageCode());
-					flags.addAll(IssueFlagRules.flags(issue, name, businessTime.toLocalDate(), !whole));
-				}, period.toString());
 		List<String> rules = whole ? IssueFlagRules.ALL : List.of(IssueFlagRules.STALE_ISSUE);
-		FlagStore.Changes changes = this.store.apply(period, rules, flags, runId, businessTime);
+		String selection = whole ? "" : " and status = 'OPEN'";
+		int held = 0;
+		int raised = 0;
+		int updated = 0;
+		int closed = 0;
+		for (FlagStore.CodeRange codes : slices(period, selection)) {
+			List<Flag> flags = new ArrayList<>();
+			List<Object> arguments = new ArrayList<>(List.of(period.toString()));
+			StringBuilder sql = new StringBuilder("select village_code, issue_no, raised_on, category, status,"
+					+ " escalated_township_on, escalated_county_on, resolved_on from ledger_issue where period = ?"
+					+ selection);
+			codes.after().ifPresent((code) -> {
+				sql.append(" and village_code > ?");
+				arguments.add(code);
+			});
+			codes.through().ifPresent((code) -> {
+				sql.append(" and village_code <= ?");
+				arguments.add(code);
+			});
+			// streamed: a nation's month is 4.9 million issues, and the driver's copy of
+			// them
+			// all ran a run out of memory at -Xmx512m; the handler only reads (the
+			// connection, the transaction's, runs nothing else until the rows are read)
+			this.streaming.query(sql.toString(), (rs) -> {
+				LedgerIssue issue = AcceptLedgerRowsWriter.issue(rs);
+				String name = registry.validIn(issue.villageCode(), period)
+					.or(() -> registry.anyLine(issue.villageCode()))
+					.map(Village::name)
+					.orElse(issue.villageCode());
+				flags.addAll(IssueFlagRules.flags(issue, name, businessTime.toLocalDate(), !whole));
+			}, arguments.toArray());
+			FlagStore.Changes changes = this.store.apply(period, rules, codes, flags, runId, businessTime);
+			held += flags.size();
+			raised += changes.raised();
+			updated += changes.updated();
+			closed += changes.closed();
+		}
 		log.info("Issue flags of {} at {} ({}): {} hold, {} raised, {} updated, {} closed", period, businessTime,
-				whole ? "all rules" : "stale only", flags.size(), changes.raised(), changes.updated(),
-				changes.closed());
-		return changes;
+				whole ? "all rules" : "stale only", held, raised, updated, closed);
+		return new FlagStore.Changes(raised, updated, closed);
+	}
+
+	/**
+	 * Consecutive ranges of village codes, each holding about {@link #slice} of the
+	 * month's selected issues, that together cover every code: a flag stored for a
+	 * village with no issue left falls in one of them and closes. The flags of a
+	 * village's issues are reconciled in one slice, so one village's flags never split.
+	 */
+	List<FlagStore.CodeRange> slices(YearMonth period, String selection) {
+		List<FlagStore.CodeRange> slices = new ArrayList<>();
+		String[] after = { null };
+		long[] count = { 0 };
+		// one row per village, read as it comes: the bounds are all that is kept
+		this.streaming.query("select village_code, count(*) from ledger_issue where period = ?" + selection
+				+ " group by village_code order by village_code", (rs) -> {
+					count[0] += rs.getLong(2);
+					if (count[0] >= this.slice) {
+						String through = rs.getString(1);
+						slices.add(new FlagStore.CodeRange(Optional.ofNullable(after[0]), Optional.of(through)));
+						after[0] = through;
+						count[0] = 0;
+					}
+				}, period.toString());
+		slices.add(new FlagStore.CodeRange(Optional.ofNullable(after[0]), Optional.empty()));
+		return slices;
 	}
 
 	/** Every month of the plan; returns how many flags changed. */

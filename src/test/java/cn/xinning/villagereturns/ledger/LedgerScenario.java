@@ -108,9 +108,10 @@ final class LedgerScenario {
 			List<String> history, List<String> flagsRecomputed, List<String> countyRows, List<String> otherCountyRows) {
 	}
 
-	static Outcome play(Path root, String url, String user, String password) throws Exception {
-		List<String> args = List.of("--village-returns.root=" + root, "--spring.datasource.url=" + url,
-				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password);
+	static Outcome play(Path root, String url, String user, String password, String... settings) throws Exception {
+		List<String> args = new ArrayList<>(List.of("--village-returns.root=" + root, "--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
+		args.addAll(List.of(settings));
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VillageReturnsApplication.class)
 			.web(WebApplicationType.NONE)
 			.run(args.toArray(String[]::new))) {

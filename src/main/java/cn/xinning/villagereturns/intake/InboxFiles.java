@@ -38,7 +38,11 @@ public class InboxFiles {
 
 	private final DatabaseDialect dialect;
 
-	public InboxFiles(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, DatabaseDialect dialect) {
+	private final cn.xinning.villagereturns.support.BulkLoader bulk;
+
+	public InboxFiles(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, DatabaseDialect dialect,
+			cn.xinning.villagereturns.support.BulkLoader bulk) {
+		this.bulk = bulk;
 		this.dialect = dialect;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
@@ -68,13 +72,18 @@ public class InboxFiles {
 	 * them.
 	 */
 	public void register(long runId, List<Registration> files) {
-		this.jdbcTemplate.batchUpdate("insert into inbox_file (run_id, seq, relative_path, file_name, size_bytes,"
-				+ " sha256, state) values (?, 0, ?, ?, ?, ?, 'CLAIMED')", files, 1000, (ps, f) -> {
-					ps.setLong(1, runId);
-					ps.setString(2, f.relativePath());
-					ps.setString(3, f.fileName());
-					ps.setLong(4, f.size());
-					ps.setString(5, f.sha256());
+		// the bulk path: binding a nation's 490,000 files one by one was half the claim's
+		// processor time
+		this.bulk.insert(this.jdbcTemplate, "inbox_file",
+				List.of("run_id", "seq", "relative_path", "file_name", "size_bytes", "sha256", "state"), files,
+				(f, cells) -> {
+					cells[0] = runId;
+					cells[1] = 0;
+					cells[2] = f.relativePath();
+					cells[3] = f.fileName();
+					cells[4] = f.size();
+					cells[5] = f.sha256();
+					cells[6] = "CLAIMED";
 				});
 	}
 

@@ -63,13 +63,18 @@ public class ReferenceData {
 
 	private final JdbcTemplate jdbcTemplate;
 
+	private final cn.xinning.villagereturns.support.BulkLoader bulk;
+
+	private static final int REGISTRY_ROWS_PER_LOAD = 50_000;
+
 	private Snapshot cached;
 
 	/** The files' modification times and sizes when {@link #recent()} last read them. */
 	private List<Long> cachedStamp;
 
 	public ReferenceData(VillageReturnsProperties properties, ResourceLoader resources, JdbcClient jdbc,
-			JdbcTemplate jdbcTemplate) {
+			JdbcTemplate jdbcTemplate, cn.xinning.villagereturns.support.BulkLoader bulk) {
+		this.bulk = bulk;
 		this.properties = properties;
 		this.resources = resources;
 		this.jdbc = jdbc;
@@ -219,20 +224,26 @@ public class ReferenceData {
 
 	private void storeRegistry(VillageRegistry registry) {
 		this.jdbc.sql("delete from village").update();
-		this.jdbcTemplate.batchUpdate("insert into village (village_code, village_name, township_code, township_name,"
-				+ " county_code, kind, households, population, valid_from, valid_to)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", registry.all(), 1000, (ps, v) -> {
-					ps.setString(1, v.code());
-					ps.setString(2, v.name());
-					ps.setString(3, v.townshipCode());
-					ps.setString(4, v.townshipName());
-					ps.setString(5, v.countyCode());
-					ps.setString(6, v.kind());
-					ps.setInt(7, v.households());
-					ps.setInt(8, v.population());
-					ps.setString(9, v.validFrom().map(YearMonth::toString).orElse(null));
-					ps.setString(10, v.validTo().map(YearMonth::toString).orElse(null));
-				});
+		List<Village> villages = registry.all();
+		// through the bulk path: a nation's 490,000 villages took 10 s as batched inserts
+		// on a new database; a slice at a time keeps the rows' text a few MiB
+		for (int from = 0; from < villages.size(); from += REGISTRY_ROWS_PER_LOAD) {
+			this.bulk.insert(this.jdbcTemplate, "village",
+					List.of("village_code", "village_name", "township_code", "township_name", "county_code", "kind",
+							"households", "population", "valid_from", "valid_to"),
+					villages.subList(from, Math.min(villages.size(), from + REGISTRY_ROWS_PER_LOAD)), (v, cells) -> {
+						cells[0] = v.code();
+						cells[1] = v.name();
+						cells[2] = v.townshipCode();
+						cells[3] = v.townshipName();
+						cells[4] = v.countyCode();
+						cells[5] = v.kind();
+						cells[6] = v.households();
+						cells[7] = v.population();
+						cells[8] = v.validFrom().map(YearMonth::toString).orElse(null);
+						cells[9] = v.validTo().map(YearMonth::toString).orElse(null);
+					});
+		}
 	}
 
 	private static List<Indicator> catalogue(ReferenceCsv csv) {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.xinning.villagereturns.VillageReturnsProperties;
+import cn.xinning.villagereturns.support.DatabaseDialect;
 import cn.xinning.villagereturns.support.DueDates;
 import cn.xinning.villagereturns.support.PeriodLocks;
 
@@ -109,6 +110,9 @@ public class Aggregator {
 			+ " received, on_time) select :period, :level, x.org_code, x.expected, coalesce(r.received, 0),"
 			+ " coalesce(r.on_time, 0) from aggregate_expected x left join aggregate_received r on r.org_code = x.org_code";
 
+	/** Bytes the grouping of a month's values may take in memory on MySQL/MariaDB. */
+	private static final long GROUPING_MEMORY = 512L * 1024 * 1024;
+
 	private static final List<String> SCRATCH = List.of("aggregate_stage", "aggregate_earlier", "aggregate_expected",
 			"aggregate_received");
 
@@ -120,7 +124,11 @@ public class Aggregator {
 
 	private final PeriodLocks periodLocks;
 
-	public Aggregator(NamedParameterJdbcTemplate jdbc, VillageReturnsProperties properties, PeriodLocks periodLocks) {
+	private final DatabaseDialect dialect;
+
+	public Aggregator(NamedParameterJdbcTemplate jdbc, VillageReturnsProperties properties, PeriodLocks periodLocks,
+			DatabaseDialect dialect) {
+		this.dialect = dialect;
 		this.jdbc = jdbc;
 		this.periodLocks = periodLocks;
 		this.dueDates = new DueDates(properties.dueDay());
@@ -137,22 +145,40 @@ public class Aggregator {
 		Map<String, Object> month = Map.of("period", period.toString(), "due", this.dueDates.dueOf(period));
 		this.jdbc.update("delete from aggregate_month", Map.of());
 		this.jdbc.update("delete from aggregate_month_received", Map.of());
-		this.jdbc.update(MONTH_BY_TOWNSHIP_AND_COUNTY, month);
-		this.jdbc.update(RECEIVED_BY_TOWNSHIP_AND_COUNTY, month);
-		for (Level level : Level.values()) {
-			Map<String, Object> params = Map.of("period", period.toString(), "yearStart",
-					YearMonth.of(period.getYear(), 1).toString(), "due", this.dueDates.dueOf(period), "level",
-					level.name());
-			for (String scratch : SCRATCH) {
-				this.jdbc.update("delete from " + scratch, Map.of());
+		if (this.dialect.isMySql()) {
+			// the month's totals are grouped in a temporary table of one row per township
+			// and indicator: 490,000 rows at the nation, about 200 MiB, which beyond the
+			// session's 16 MiB default goes to disk (Aria) and cost most of the step; at
+			// most that much memory, for this connection, while it aggregates
+			this.jdbc.getJdbcTemplate()
+				.execute("set session tmp_table_size = greatest(@@tmp_table_size, " + GROUPING_MEMORY
+						+ "), max_heap_table_size = greatest(@@max_heap_table_size, " + GROUPING_MEMORY + ")");
+		}
+		try {
+			this.jdbc.update(MONTH_BY_TOWNSHIP_AND_COUNTY, month);
+			this.jdbc.update(RECEIVED_BY_TOWNSHIP_AND_COUNTY, month);
+			for (Level level : Level.values()) {
+				Map<String, Object> params = Map.of("period", period.toString(), "yearStart",
+						YearMonth.of(period.getYear(), 1).toString(), "due", this.dueDates.dueOf(period), "level",
+						level.name());
+				for (String scratch : SCRATCH) {
+					this.jdbc.update("delete from " + scratch, Map.of());
+				}
+				this.jdbc.update(MONTH.formatted(level.column), params);
+				this.jdbc.update(EXPECTED.formatted(level.column), params);
+				this.jdbc.update(EVERY_INDICATOR, params);
+				this.jdbc.update(EARLIER.formatted(level.column, level.table), params);
+				this.jdbc.update(RESULT.formatted(level.column, level.table), params);
+				this.jdbc.update(RECEIVED.formatted(level.column), params);
+				this.jdbc.update(COMPLETENESS, params);
 			}
-			this.jdbc.update(MONTH.formatted(level.column), params);
-			this.jdbc.update(EXPECTED.formatted(level.column), params);
-			this.jdbc.update(EVERY_INDICATOR, params);
-			this.jdbc.update(EARLIER.formatted(level.column, level.table), params);
-			this.jdbc.update(RESULT.formatted(level.column, level.table), params);
-			this.jdbc.update(RECEIVED.formatted(level.column), params);
-			this.jdbc.update(COMPLETENESS, params);
+		}
+		finally {
+			if (this.dialect.isMySql()) {
+				this.jdbc.getJdbcTemplate()
+					.execute("set session tmp_table_size = @@global.tmp_table_size,"
+							+ " max_heap_table_size = @@global.max_heap_table_size");
+			}
 		}
 		// whichever runs touched the period, its figures now include their returns
 		this.jdbc.update("update run_period set aggregated_at = :now where period = :period and aggregated_at is null",

@@ -118,8 +118,7 @@ public class IssueFlagEvaluator {
 				arguments.add(code);
 			});
 			// streamed: a nation's month is 4.9 million issues, and the driver's copy of
-			// them
-			// all ran a run out of memory at -Xmx512m; the handler only reads (the
+			// them all ran a run out of memory at -Xmx512m; the handler only reads (the
 			// connection, the transaction's, runs nothing else until the rows are read)
 			this.streaming.query(sql.toString(), (rs) -> {
 				LedgerIssue issue = AcceptLedgerRowsWriter.issue(rs);

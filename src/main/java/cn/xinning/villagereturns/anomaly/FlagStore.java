@@ -94,16 +94,8 @@ public class FlagStore {
 			Long runId, LocalDateTime businessTime) {
 		String in = String.join(", ", java.util.Collections.nCopies(rules.size(), "?"));
 		List<Object> arguments = new ArrayList<>(rules);
-		StringBuilder scope = new StringBuilder("subject <> '' and rule_code in (" + in + ")");
-		codes.after().ifPresent((code) -> {
-			scope.append(" and org_code > ?");
-			arguments.add(code);
-		});
-		codes.through().ifPresent((code) -> {
-			scope.append(" and org_code <= ?");
-			arguments.add(code);
-		});
-		return reconcile(active(period, scope.toString(), arguments), flags, runId, businessTime);
+		String scope = "subject <> '' and rule_code in (" + in + ")" + codes.condition("org_code", arguments);
+		return reconcile(active(period, scope, arguments), flags, runId, businessTime);
 	}
 
 	/**
@@ -114,6 +106,23 @@ public class FlagStore {
 	public record CodeRange(java.util.Optional<String> after, java.util.Optional<String> through) {
 
 		public static final CodeRange ALL = new CodeRange(java.util.Optional.empty(), java.util.Optional.empty());
+
+		/**
+		 * {@code " and column > ? and column <= ?"} for the ends present (empty for
+		 * {@link #ALL}); their values are added to {@code arguments}.
+		 */
+		public String condition(String column, List<Object> arguments) {
+			StringBuilder condition = new StringBuilder();
+			this.after.ifPresent((code) -> {
+				condition.append(" and ").append(column).append(" > ?");
+				arguments.add(code);
+			});
+			this.through.ifPresent((code) -> {
+				condition.append(" and ").append(column).append(" <= ?");
+				arguments.add(code);
+			});
+			return condition.toString();
+		}
 
 	}
 

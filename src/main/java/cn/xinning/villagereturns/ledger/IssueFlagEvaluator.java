@@ -106,21 +106,13 @@ public class IssueFlagEvaluator {
 		for (FlagStore.CodeRange codes : slices(period, selection)) {
 			List<Flag> flags = new ArrayList<>();
 			List<Object> arguments = new ArrayList<>(List.of(period.toString()));
-			StringBuilder sql = new StringBuilder("select village_code, issue_no, raised_on, category, status,"
-					+ " escalated_township_on, escalated_county_on, resolved_on from ledger_issue where period = ?"
-					+ selection);
-			codes.after().ifPresent((code) -> {
-				sql.append(" and village_code > ?");
-				arguments.add(code);
-			});
-			codes.through().ifPresent((code) -> {
-				sql.append(" and village_code <= ?");
-				arguments.add(code);
-			});
+			String sql = "select village_code, issue_no, raised_on, category, status, escalated_township_on,"
+					+ " escalated_county_on, resolved_on from ledger_issue where period = ?" + selection
+					+ codes.condition("village_code", arguments);
 			// streamed: a nation's month is 4.9 million issues, and the driver's copy of
 			// them all ran a run out of memory at -Xmx512m; the handler only reads (the
 			// connection, the transaction's, runs nothing else until the rows are read)
-			this.streaming.query(sql.toString(), (rs) -> {
+			this.streaming.query(sql, (rs) -> {
 				LedgerIssue issue = AcceptLedgerRowsWriter.issue(rs);
 				String name = registry.validIn(issue.villageCode(), period)
 					.or(() -> registry.anyLine(issue.villageCode()))

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,8 @@ import cn.xinning.villagereturns.support.PeriodLocks;
  */
 @Component
 public class Aggregator {
+
+	private static final Logger log = LoggerFactory.getLogger(Aggregator.class);
 
 	/**
 	 * A village row of the registry valid in the period named by the given column or
@@ -175,14 +179,28 @@ public class Aggregator {
 		}
 		finally {
 			if (this.dialect.isMySql()) {
-				this.jdbc.getJdbcTemplate()
-					.execute("set session tmp_table_size = @@global.tmp_table_size,"
-							+ " max_heap_table_size = @@global.max_heap_table_size");
+				restoreGroupingMemory();
 			}
 		}
 		// whichever runs touched the period, its figures now include their returns
 		this.jdbc.update("update run_period set aggregated_at = :now where period = :period and aggregated_at is null",
 				Map.of("now", LocalDateTime.now(this.zone).withNano(0), "period", period.toString()));
+	}
+
+	/**
+	 * Gives the session the server's limits again. When the connection itself failed,
+	 * this fails too: then the aggregation's own error is the one to report, and a pooled
+	 * connection that keeps the higher limits only may group more in memory.
+	 */
+	private void restoreGroupingMemory() {
+		try {
+			this.jdbc.getJdbcTemplate()
+				.execute("set session tmp_table_size = @@global.tmp_table_size,"
+						+ " max_heap_table_size = @@global.max_heap_table_size");
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			log.warn("Could not restore the session's temporary-table limits after aggregating: {}", ex.getMessage());
+		}
 	}
 
 	/**

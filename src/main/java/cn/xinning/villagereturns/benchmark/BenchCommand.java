@@ -78,6 +78,10 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 	@Option(names = "--keep", description = "Keep the MariaDB database afterwards (to look into a run).")
 	boolean keep;
 
+	@Option(names = "--history-cache",
+			description = "H2 only: keep the loaded history's database in <out>/cache and start later runs of the same scale, months and build from a copy of it (the load takes minutes at a province).")
+	boolean historyCache;
+
 	@Option(names = "--mariadb-url", defaultValue = "jdbc:mysql://127.0.0.1:3306/", description = "MariaDB server.")
 	String mariadbUrl;
 
@@ -164,7 +168,13 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 		}
 		try {
 			double historySeconds = 0;
-			if (this.historyMonths > 0) {
+			Path cache = (this.historyCache && database.equals("h2")) ? historyCache(villages) : null;
+			if (cache != null && Files.isDirectory(cache)) {
+				FileSystemUtils.copyRecursively(cache, root.resolve("db"));
+				console.printf("   history: %d months copied from %s (loaded untimed before)%n", this.historyMonths,
+						cache);
+			}
+			else if (this.historyMonths > 0) {
 				List<String> load = new ArrayList<>(List.of("bench-load", "--villages", String.valueOf(villages),
 						"--first", firstTimed().minusMonths(this.historyMonths).toString(), "--last",
 						firstTimed().minusMonths(1).toString()));
@@ -174,6 +184,9 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 				historySeconds = loaded.wallMillis() / 1000.0;
 				console.printf("   history: %d months loaded (untimed) in %.1f s%n", this.historyMonths,
 						historySeconds);
+				if (cache != null) {
+					FileSystemUtils.copyRecursively(root.resolve("db"), cache);
+				}
 			}
 			for (YearMonth timed = firstTimed(); !timed.isAfter(this.month); timed = timed.plusMonths(1)) {
 				county.writeMonth(root.resolve("inbox"), timed);
@@ -262,6 +275,26 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 			.stream()
 			.map((e) -> e.getKey() + "=" + e.getValue())
 			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	/**
+	 * Where the H2 history of this scale, these months and this build is kept; null when
+	 * the build cannot be told (not run from a jar), as a copy from another build's
+	 * history could hold figures its code no longer computes.
+	 */
+	private Path historyCache(int villages) throws java.io.IOException {
+		if (this.historyMonths == 0) {
+			return null;
+		}
+		Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
+		if (!jar.toString().endsWith(".jar") || !Files.isRegularFile(jar)) {
+			return null;
+		}
+		String build = Files.getLastModifiedTime(jar).toMillis() + "-" + Files.size(jar);
+		return this.out.resolve("cache")
+			.resolve(villages + "-" + firstTimed().minusMonths(this.historyMonths) + "-" + firstTimed().minusMonths(1)
+					+ "-" + build)
+			.toAbsolutePath();
 	}
 
 	private YearMonth firstTimed() {

@@ -97,6 +97,8 @@ class HistoryLoader {
 		this.jdbc.batchUpdate("insert into inbox_file (run_id, seq, relative_path, file_name, size_bytes, sha256,"
 				+ " state, outcome, returns_total, returns_accepted, returns_rejected)"
 				+ " values (?, ?, ?, ?, 600, ?, 'FILED', 'ARCHIVED', 1, 1, 0)", files);
+		this.jdbc.update("insert into file_content (file_id, sha256) select file_id, sha256 from inbox_file"
+				+ " where run_id = ? and seq between ? and ?", run.runId(), from + 1, to);
 		Map<Integer, Long> fileIds = new java.util.HashMap<>();
 		this.jdbc.query("select seq, file_id from inbox_file where run_id = ? and seq between ? and ?", (rs) -> {
 			fileIds.put(rs.getInt("seq"), rs.getLong("file_id"));

@@ -120,7 +120,8 @@ public class DryRunService {
 
 	private Optional<String> acceptedBefore(String sha256) {
 		return this.jdbc
-			.sql("select f.final_path from inbox_file f where f.sha256 = ? and (exists (select 1 from submission s"
+			.sql("select f.final_path from file_content c join inbox_file f on f.file_id = c.file_id"
+					+ " where c.sha256 = ? and (exists (select 1 from submission s"
 					+ " where s.file_id = f.file_id and s.state in ('CURRENT', 'SUPERSEDED')) or exists (select 1"
 					+ " from ledger_row r where r.file_id = f.file_id and r.state in ('CURRENT', 'SUPERSEDED')))"
 					+ " order by f.file_id")

@@ -107,6 +107,17 @@ public class InboxFiles {
 		}
 	}
 
+	/**
+	 * Records the contents of the run's files where the duplicate check looks them up
+	 * (V74: rows never updated, unlike the files'); skips files recorded before, which a
+	 * restarted claim may have.
+	 */
+	public void recordContents(long runId) {
+		this.jdbcTemplate.update("insert into file_content (file_id, sha256) select f.file_id, f.sha256"
+				+ " from inbox_file f where f.run_id = ? and not exists (select 1 from file_content c"
+				+ " where c.file_id = f.file_id)", runId);
+	}
+
 	public JdbcPagingItemReader<ClaimedFile> reader(String name, long runId, State state, int pageSize)
 			throws Exception {
 		return reader(name, runId, state, 1, Integer.MAX_VALUE, pageSize);

@@ -194,7 +194,7 @@ public class AcceptLedgerRowsWriter implements ItemWriter<ClaimedFile> {
 	private Map<String, Long> acceptedBefore(Map<String, Object> range) {
 		Map<String, Long> found = new HashMap<>();
 		this.named.query("select " + this.straightJoin + "f.sha256, min(f.file_id) as file_id from inbox_file cf"
-				+ " join inbox_file f on f.sha256 = cf.sha256 and f.file_id <> cf.file_id"
+				+ " join file_content f on f.sha256 = cf.sha256 and f.file_id <> cf.file_id"
 				+ " join ledger_row r on r.file_id = f.file_id and r.state in ('CURRENT', 'SUPERSEDED') where "
 				+ CHUNK_FILES + " group by f.sha256", range, (rs) -> {
 					found.put(rs.getString("sha256"), rs.getLong("file_id"));

@@ -182,7 +182,7 @@ public class AcceptReturnsWriter implements ItemWriter<ClaimedFile> {
 		// a file of this chunk has nothing accepted yet, so it never matches; a join, not
 		// exists: MariaDB materializes that subquery over the whole submission table
 		this.named.query("select " + this.straightJoin + "f.sha256, min(f.file_id) as file_id from inbox_file cf"
-				+ " join inbox_file f on f.sha256 = cf.sha256 and f.file_id <> cf.file_id"
+				+ " join file_content f on f.sha256 = cf.sha256 and f.file_id <> cf.file_id"
 				+ " join submission s on s.file_id = f.file_id and s.state in ('CURRENT', 'SUPERSEDED')" + " where "
 				+ CHUNK_FILES + " group by f.sha256", chunkFiles, (rs) -> {
 					found.put(rs.getString("sha256"), rs.getLong("file_id"));

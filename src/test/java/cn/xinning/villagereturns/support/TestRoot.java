@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class TestRoot {
 
 	private static final List<String> BUSINESS_TABLES = List.of("township_indicator", "county_indicator",
-			"completeness", "problem", "submission_value", "current_return", "submission", "run_period", "inbox_file",
-			"ingest_run", "filed_name");
+			"completeness", "problem", "submission_value", "current_return", "submission", "run_period", "file_content",
+			"inbox_file", "ingest_run", "filed_name");
 
 	private final Path root;
 

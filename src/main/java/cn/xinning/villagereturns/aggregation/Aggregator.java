@@ -69,14 +69,19 @@ public class Aggregator {
 
 	/**
 	 * The month's values totalled once by township, county and indicator (V70): the one
-	 * pass over the values and their registry rows that both levels are summed from.
+	 * pass over the values and their registry rows that both levels are summed from. The
+	 * returns meet their registry rows in a derived table, before their values: H2 had
+	 * joined the values first and looked the village up again for each of them (500,000
+	 * lookups instead of 25,000 at a province; the statement took 3.3 to 3.8 s instead of
+	 * 2.2, warm). MySQL and MariaDB merge the derived table into the same plan as before.
 	 */
 	private static final String MONTH_BY_TOWNSHIP_AND_COUNTY = "insert into aggregate_month (township_code,"
-			+ " county_code, indicator_code, total, reporting) select v.township_code, v.county_code,"
-			+ " sv.indicator_code, sum(sv.val), count(*) from current_return c join village v on v.village_code"
-			+ " = c.village_code and " + validIn("v", "c.period")
-			+ " join submission_value sv on sv.submission_id = c.submission_id where c.period = :period"
-			+ " group by v.township_code, v.county_code, sv.indicator_code";
+			+ " county_code, indicator_code, total, reporting) select x.township_code, x.county_code,"
+			+ " sv.indicator_code, sum(sv.val), count(*) from (select c.submission_id, v.township_code,"
+			+ " v.county_code from current_return c join village v on v.village_code = c.village_code and "
+			+ validIn("v", "c.period") + " where c.period = :period) x"
+			+ " join submission_value sv on sv.submission_id = x.submission_id"
+			+ " group by x.township_code, x.county_code, sv.indicator_code";
 
 	private static final String MONTH = "insert into aggregate_stage (org_code, indicator_code, total, reporting)"
 			+ " select %1$s, indicator_code, sum(total), sum(reporting) from aggregate_month"

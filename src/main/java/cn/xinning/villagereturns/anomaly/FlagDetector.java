@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.xinning.villagereturns.reference.Indicator;
@@ -35,7 +34,7 @@ import cn.xinning.villagereturns.support.WorkerThreads;
 @Component
 public class FlagDetector {
 
-	private final JdbcTemplate jdbc;
+	private final StreamingJdbc jdbc;
 
 	private final List<VillageRule> villageRules;
 
@@ -45,7 +44,7 @@ public class FlagDetector {
 
 	public FlagDetector(StreamingJdbc streaming, List<VillageRule> villageRules, PeerOutlierRule peerRule,
 			WorkerThreads workers) {
-		this.jdbc = streaming.template();
+		this.jdbc = streaming;
 		this.villageRules = villageRules;
 		this.peerRule = peerRule;
 		this.workers = workers;

@@ -52,14 +52,14 @@ public class IssueFlagEvaluator {
 	/**
 	 * Streams a month's issues row by row (MySQL Connector/J would read them all first).
 	 */
-	private final JdbcTemplate streaming;
+	private final StreamingJdbc streaming;
 
 	public IssueFlagEvaluator(JdbcTemplate jdbc, StreamingJdbc streaming, FlagStore store, ReferenceData referenceData,
 			PeriodLocks locks, cn.xinning.villagereturns.VillageReturnsProperties properties) {
 		this.slice = properties.batch().issuesPerFlagSlice();
 		this.locks = locks;
 		this.jdbc = jdbc;
-		this.streaming = streaming.template();
+		this.streaming = streaming;
 		this.store = store;
 		this.referenceData = referenceData;
 	}

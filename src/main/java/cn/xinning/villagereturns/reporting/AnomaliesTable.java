@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.xinning.villagereturns.support.StreamingJdbc;
@@ -29,12 +28,12 @@ public class AnomaliesTable implements ExportTable {
 			Column.number("expected_high", "预期上限"), Column.number("score", "偏离程度"), Column.text("status", "状态"),
 			Column.text("message", "说明"));
 
-	private final JdbcTemplate jdbc;
+	private final StreamingJdbc jdbc;
 
 	private final boolean english;
 
 	public AnomaliesTable(StreamingJdbc streaming, VillageReturnsProperties properties) {
-		this.jdbc = streaming.template();
+		this.jdbc = streaming;
 		this.english = "en".equalsIgnoreCase(properties.language());
 	}
 

@@ -3,7 +3,6 @@ package cn.xinning.villagereturns.reporting;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.xinning.villagereturns.support.StreamingJdbc;
@@ -20,10 +19,10 @@ public class VillageValuesTable implements ExportTable {
 	private static final List<Column> COLUMNS = List.of(Column.text("period", "报告期"),
 			Column.text("village_code", "村代码"), Column.text("indicator_code", "指标代码"), Column.number("value", "数值"));
 
-	private final JdbcTemplate jdbc;
+	private final StreamingJdbc jdbc;
 
 	public VillageValuesTable(StreamingJdbc streaming) {
-		this.jdbc = streaming.template();
+		this.jdbc = streaming;
 	}
 
 	@Override

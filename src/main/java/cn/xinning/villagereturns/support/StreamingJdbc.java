@@ -48,6 +48,7 @@ public class StreamingJdbc {
 			if (!this.mySql) {
 				lazy(connection, true);
 			}
+			boolean read = false;
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				statement.setFetchSize(this.mySql ? Integer.MIN_VALUE : 1000);
 				new ArgumentPreparedStatementSetter(arguments).setValues(statement);
@@ -56,12 +57,20 @@ public class StreamingJdbc {
 						handler.processRow(rows);
 					}
 				}
+				read = true;
 			}
 			finally {
 				if (!this.mySql) {
 					// the connection goes back to the pool, or on in the transaction, as
-					// it came
-					lazy(connection, false);
+					// it came; when the query failed, its own error is the one to report
+					try {
+						lazy(connection, false);
+					}
+					catch (SQLException ex) {
+						if (read) {
+							throw ex;
+						}
+					}
 				}
 			}
 			return null;

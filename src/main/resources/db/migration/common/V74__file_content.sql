@@ -13,4 +13,3 @@ create table file_content (
 );
 insert into file_content (file_id, sha256) select file_id, sha256 from inbox_file;
 create index ix_file_content_sha on file_content (sha256, file_id);
-drop index ix_inbox_file_sha on inbox_file;

@@ -119,8 +119,11 @@ public class Aggregator {
 			+ " received, on_time) select :period, :level, x.org_code, x.expected, coalesce(r.received, 0),"
 			+ " coalesce(r.on_time, 0) from aggregate_expected x left join aggregate_received r on r.org_code = x.org_code";
 
-	/** Bytes the grouping of a month's values may take in memory on MySQL/MariaDB. */
-	private static final long GROUPING_MEMORY = 512L * 1024 * 1024;
+	/**
+	 * Bytes the grouping of a month's values may take in memory on MySQL/MariaDB (the
+	 * bench's floor groups with the same).
+	 */
+	public static final long GROUPING_MEMORY = 512L * 1024 * 1024;
 
 	private static final List<String> SCRATCH = List.of("aggregate_stage", "aggregate_earlier", "aggregate_expected",
 			"aggregate_received");
@@ -194,8 +197,8 @@ public class Aggregator {
 
 	/**
 	 * Gives the session the server's limits again. When the connection itself failed,
-	 * this fails too: then the aggregation's own error is the one to report, and a pooled
-	 * connection that keeps the higher limits only may group more in memory.
+	 * this fails too: the aggregation's own error is then the one to report, and a pooled
+	 * connection that keeps the higher limits can only group more in memory.
 	 */
 	private void restoreGroupingMemory() {
 		try {

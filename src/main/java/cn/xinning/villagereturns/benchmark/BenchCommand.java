@@ -185,7 +185,12 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 				console.printf("   history: %d months loaded (untimed) in %.1f s%n", this.historyMonths,
 						historySeconds);
 				if (cache != null) {
-					FileSystemUtils.copyRecursively(root.resolve("db"), cache);
+					// copied beside it and then renamed: a bench stopped during the copy
+					// must not leave a partial history for the next run to start from
+					Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
+					FileSystemUtils.deleteRecursively(partial);
+					FileSystemUtils.copyRecursively(root.resolve("db"), partial);
+					Files.move(partial, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 				}
 			}
 			for (YearMonth timed = firstTimed(); !timed.isAfter(this.month); timed = timed.plusMonths(1)) {

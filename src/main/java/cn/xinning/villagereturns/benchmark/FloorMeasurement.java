@@ -67,8 +67,9 @@ class FloorMeasurement {
 		if (!h2) {
 			// as the pipeline's aggregation does (Aggregator): the grouping of a nation's
 			// values in memory, not in an on-disk temporary table
-			jdbc.execute("set session tmp_table_size = greatest(@@tmp_table_size, 536870912),"
-					+ " max_heap_table_size = greatest(@@max_heap_table_size, 536870912)");
+			long memory = cn.xinning.villagereturns.aggregation.Aggregator.GROUPING_MEMORY;
+			jdbc.execute("set session tmp_table_size = greatest(@@tmp_table_size, " + memory
+					+ "), max_heap_table_size = greatest(@@max_heap_table_size, " + memory + ")");
 		}
 		jdbc.update("insert into bench_floor_township select v.township_code, f.indicator_code, sum(f.val), count(*)"
 				+ " from bench_floor_value f join village v on v.village_code = f.village_code"

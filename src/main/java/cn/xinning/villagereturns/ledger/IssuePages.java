@@ -36,17 +36,24 @@ public class IssuePages {
 	 * What to show.
 	 *
 	 * @param period issues raised in this month
+	 * @param county only this county's townships (the county shown of an installation of
+	 * several)
 	 * @param township only this township
 	 * @param status only this status
 	 * @param townshipLimit the reader sees only this township (a township clerk)
 	 */
-	public record Filter(Optional<YearMonth> period, Optional<String> township, Optional<IssueStatus> status,
-			Optional<String> townshipLimit) {
+	public record Filter(Optional<YearMonth> period, Optional<String> county, Optional<String> township,
+			Optional<IssueStatus> status, Optional<String> townshipLimit) {
 
 		void where(StringBuilder sql, List<Object> arguments, String alias) {
 			this.period.ifPresent((p) -> {
 				sql.append(" and ").append(alias).append(".period = ?");
 				arguments.add(p.toString());
+			});
+			// a township code begins with its county's six digits
+			this.county.ifPresent((c) -> {
+				sql.append(" and ").append(alias).append(".township_code like ?");
+				arguments.add(c + "%");
 			});
 			this.township.ifPresent((t) -> {
 				sql.append(" and ").append(alias).append(".township_code = ?");
@@ -198,7 +205,8 @@ public class IssuePages {
 	public Optional<Issue> issue(String village, String issueNo, Optional<String> townshipLimit) {
 		StringBuilder where = new StringBuilder(" where i.village_code = ? and i.issue_no = ?");
 		List<Object> arguments = new ArrayList<>(List.of(village, issueNo));
-		new Filter(Optional.empty(), Optional.empty(), Optional.empty(), townshipLimit).where(where, arguments, "i");
+		new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), townshipLimit).where(where,
+				arguments, "i");
 		return this.jdbc
 			.query("select " + ISSUE_COLUMNS + " from ledger_issue i" + where,
 					(rs, n) -> named(AcceptLedgerRowsWriter.issue(rs)), arguments.toArray())

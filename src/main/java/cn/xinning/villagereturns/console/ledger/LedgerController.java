@@ -83,7 +83,7 @@ class LedgerController {
 					row.medianDaysToResolve().map(Numbers::format).orElse("")))
 			.toList();
 		IssuePages.LatePage late = this.pages.lateEscalations(
-				new IssuePages.Filter(Optional.of(month), only, Optional.empty(), me.townshipLimit()),
+				new IssuePages.Filter(Optional.of(month), shown, only, Optional.empty(), me.townshipLimit()),
 				Paging.offset(page), Paging.SIZE);
 		model.addAttribute("period", month.toString());
 		model.addAttribute("counties", counties);
@@ -114,8 +114,9 @@ class LedgerController {
 		Optional<YearMonth> month = PeriodParameter.parse(period);
 		Optional<String> only = township(township);
 		Optional<IssueStatus> state = Optional.ofNullable(status).filter((s) -> !s.isBlank()).flatMap(IssueStatus::of);
-		IssuePages.IssuePage found = this.pages.issues(new IssuePages.Filter(month, only, state, me.townshipLimit()),
-				Paging.offset(page), Paging.SIZE);
+		IssuePages.IssuePage found = this.pages.issues(
+				new IssuePages.Filter(month, Optional.empty(), only, state, me.townshipLimit()), Paging.offset(page),
+				Paging.SIZE);
 		model.addAttribute("period", month.map(YearMonth::toString).orElse(""));
 		model.addAttribute("township", only.orElse(""));
 		model.addAttribute("status", state.map(IssueStatus::name).orElse(""));

@@ -68,32 +68,54 @@ public class InboxFiles {
 	}
 
 	/**
-	 * Records files found in the run's work folder; {@link #numberInClaimOrder} numbers
-	 * them.
+	 * Notes files found in the run's work folder; {@link #recordClaimed} records them all
+	 * at once, numbered.
 	 */
 	public void register(long runId, List<Registration> files) {
+		if (this.dialect.isMySql()) {
+			// the connection's own table (no implicit commit; the same types and binary
+			// collation as inbox_file's): a shared one made two runs claiming at once
+			// deadlock on each other's rows in the delete
+			this.jdbcTemplate.execute("create temporary table if not exists scratch_claimed_file select run_id,"
+					+ " relative_path, file_name, size_bytes, sha256 from inbox_file limit 0");
+		}
 		// the bulk path: binding a nation's 490,000 files one by one was half the claim's
 		// processor time
-		this.bulk.insert(this.jdbcTemplate, "inbox_file",
-				List.of("run_id", "seq", "relative_path", "file_name", "size_bytes", "sha256", "state"), files,
-				(f, cells) -> {
+		this.bulk.insert(this.jdbcTemplate, "scratch_claimed_file",
+				List.of("run_id", "relative_path", "file_name", "size_bytes", "sha256"), files, (f, cells) -> {
 					cells[0] = runId;
-					cells[1] = 0;
-					cells[2] = f.relativePath();
-					cells[3] = f.fileName();
-					cells[4] = f.size();
-					cells[5] = f.sha256();
-					cells[6] = "CLAIMED";
+					cells[1] = f.relativePath();
+					cells[2] = f.fileName();
+					cells[3] = f.size();
+					cells[4] = f.sha256();
 				});
 	}
 
 	/**
-	 * Numbers the run's files by name, then path: the order its returns are taken in
-	 * (spec section 5). In the database, so that a million files need no memory here. The
-	 * two databases take the same window function, but differ in how an update joins a
-	 * query.
+	 * Records the files {@link #register registered} since the last call, numbered by
+	 * name, then path: the order its returns are taken in (spec section 5). In the
+	 * database, so that a million files need no memory here; inserted with their numbers,
+	 * not numbered afterwards (V76 says why), and with ids in the same order.
 	 */
-	public void numberInClaimOrder(long runId) {
+	public void recordClaimed(long runId) {
+		boolean recordedBefore = this.jdbcTemplate.queryForObject(
+				"select count(*) from (select 1 from inbox_file where run_id = ? limit 1) x", Integer.class, runId) > 0;
+		this.jdbcTemplate.update("insert into inbox_file (run_id, seq, relative_path, file_name, size_bytes, sha256,"
+				+ " state) select run_id, row_number() over (order by file_name, relative_path), relative_path,"
+				+ " file_name, size_bytes, sha256, 'CLAIMED' from scratch_claimed_file where run_id = ?"
+				+ " order by file_name, relative_path", runId);
+		this.jdbcTemplate.update("delete from scratch_claimed_file where run_id = ?", runId);
+		if (recordedBefore) {
+			// files an earlier attempt of the claim recorded: one numbering of them all
+			numberInClaimOrder(runId);
+		}
+	}
+
+	/**
+	 * Numbers all of the run's files in claim order. The two databases take the same
+	 * window function, but differ in how an update joins a query.
+	 */
+	private void numberInClaimOrder(long runId) {
 		String numbered = "select file_id, row_number() over (order by file_name, relative_path) as rn"
 				+ " from inbox_file where run_id = ?";
 		if (this.dialect.isMySql()) {

@@ -37,10 +37,13 @@ public class ReportService {
 
 	private final VillageReturnsProperties properties;
 
+	private final CompletenessTable completeness;
+
 	public ReportService(TownshipIndicatorsTable township, CountyIndicatorsTable county, CompletenessTable completeness,
 			AnomaliesTable anomalies, VillageValuesTable villageValues, IssuesSummaryTable issuesSummary,
 			HtmlReport htmlReport, JdbcTemplate jdbc, VillageReturnsProperties properties) {
 		this.tables = List.of(township, county, completeness, anomalies, villageValues, issuesSummary);
+		this.completeness = completeness;
 		this.htmlReport = htmlReport;
 		this.jdbc = jdbc;
 		this.properties = properties;
@@ -97,12 +100,12 @@ public class ReportService {
 		this.htmlReport.write(period, out);
 	}
 
-	/** The latest month any return was received for, if any. */
+	/**
+	 * The month a reader most likely wants: the latest any return was received for, else
+	 * the latest with figures (the same rule as the 完整性 screen's).
+	 */
 	public Optional<YearMonth> latestReportedPeriod() {
-		return Optional
-			.ofNullable(
-					this.jdbc.queryForObject("select max(period) from completeness where received > 0", String.class))
-			.map(YearMonth::parse);
+		return this.completeness.latestWithData();
 	}
 
 	/**

@@ -140,7 +140,7 @@ class ExportsController {
 
 	/**
 	 * The latest month any return was received for (the month a reader wants to send on);
-	 * this month before the first return.
+	 * this month before there are any figures.
 	 */
 	private YearMonth latestPeriod() {
 		return this.reports.latestReportedPeriod().orElseGet(() -> YearMonth.now(this.properties.timeZone()));

@@ -81,6 +81,7 @@ public class ClaimFilesTasklet implements Tasklet {
 		this.leftovers.record(this.runId, left, leftTotal[0]);
 		// a restarted claim must not register twice what it registered before it died
 		Set<String> registered = this.inboxFiles.registeredPaths(this.runId);
+		this.inboxFiles.prepareClaim(this.runId);
 		List<InboxScanner.InboxEntry> batch = new ArrayList<>(BATCH);
 		int[] found = { 0 };
 		InboxScanner.forEachReady(work, Instant.now(), Duration.ZERO, (entry) -> {

@@ -68,17 +68,27 @@ public class InboxFiles {
 	}
 
 	/**
+	 * Makes the scratch table {@link #register} writes to ready for the run's claim, in
+	 * the claim's transaction: empty of the run's rows, whatever an earlier attempt left.
+	 */
+	public void prepareClaim(long runId) {
+		if (this.dialect.isMySql()) {
+			// the connection's own table (no implicit commit; the same types and binary
+			// collation as inbox_file's): a shared one made two runs claiming at once
+			// deadlock on each other's rows in the delete. InnoDB whatever the server's
+			// default engine for temporary tables, so that a rolled-back claim leaves
+			// nothing in it
+			this.jdbcTemplate.execute("create temporary table if not exists scratch_claimed_file engine = InnoDB"
+					+ " select run_id, relative_path, file_name, size_bytes, sha256 from inbox_file limit 0");
+		}
+		this.jdbcTemplate.update("delete from scratch_claimed_file where run_id = ?", runId);
+	}
+
+	/**
 	 * Notes files found in the run's work folder; {@link #recordClaimed} records them all
 	 * at once, numbered.
 	 */
 	public void register(long runId, List<Registration> files) {
-		if (this.dialect.isMySql()) {
-			// the connection's own table (no implicit commit; the same types and binary
-			// collation as inbox_file's): a shared one made two runs claiming at once
-			// deadlock on each other's rows in the delete
-			this.jdbcTemplate.execute("create temporary table if not exists scratch_claimed_file select run_id,"
-					+ " relative_path, file_name, size_bytes, sha256 from inbox_file limit 0");
-		}
 		// the bulk path: binding a nation's 490,000 files one by one was half the claim's
 		// processor time
 		this.bulk.insert(this.jdbcTemplate, "scratch_claimed_file",
@@ -95,7 +105,8 @@ public class InboxFiles {
 	 * Records the files {@link #register registered} since the last call, numbered by
 	 * name, then path: the order its returns are taken in (spec section 5). In the
 	 * database, so that a million files need no memory here; inserted with their numbers,
-	 * not numbered afterwards (V76 says why), and with ids in the same order.
+	 * not numbered afterwards (V76 says why), and (unless an earlier attempt recorded
+	 * some) with ids in the same order.
 	 */
 	public void recordClaimed(long runId) {
 		boolean recordedBefore = this.jdbcTemplate.queryForObject(

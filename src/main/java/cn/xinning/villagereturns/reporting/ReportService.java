@@ -104,7 +104,7 @@ public class ReportService {
 	 * The month a reader most likely wants: the latest any return was received for, else
 	 * the latest with figures (the same rule as the 完整性 screen's).
 	 */
-	public Optional<YearMonth> latestReportedPeriod() {
+	public Optional<YearMonth> latestPeriodWithData() {
 		return this.completeness.latestWithData();
 	}
 

@@ -139,11 +139,11 @@ class ExportsController {
 	}
 
 	/**
-	 * The latest month any return was received for (the month a reader wants to send on);
-	 * this month before there are any figures.
+	 * The latest month any return was received for (the month a reader wants to send on),
+	 * else the latest with figures; this month before there are any.
 	 */
 	private YearMonth latestPeriod() {
-		return this.reports.latestReportedPeriod().orElseGet(() -> YearMonth.now(this.properties.timeZone()));
+		return this.reports.latestPeriodWithData().orElseGet(() -> YearMonth.now(this.properties.timeZone()));
 	}
 
 	@FunctionalInterface

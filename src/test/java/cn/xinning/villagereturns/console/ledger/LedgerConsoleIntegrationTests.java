@@ -280,7 +280,7 @@ class LedgerConsoleIntegrationTests {
 	}
 
 	/** The rows (with the attribute) of a table, as text cells. */
-	private static List<List<String>> rows(String page, String table, String attribute) {
+	static List<List<String>> rows(String page, String table, String attribute) {
 		Matcher body = Pattern.compile("<table[^>]*id=\"" + table + "\"[^>]*>(.*?)</table>", Pattern.DOTALL)
 			.matcher(page);
 		assertThat(body.find()).as(table).isTrue();
@@ -293,7 +293,7 @@ class LedgerConsoleIntegrationTests {
 		return rows;
 	}
 
-	private static List<String> cells(String row) {
+	static List<String> cells(String row) {
 		List<String> cells = new ArrayList<>();
 		Matcher cell = Pattern.compile("<t[dh][^>]*>(.*?)</t[dh]>", Pattern.DOTALL).matcher(row);
 		while (cell.find()) {

@@ -4,11 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,21 +112,9 @@ class LedgerTwoCountiesIntegrationTests {
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
-	/** The late escalations' rows, as text cells. */
+	/** The late escalations' rows, as text cells (as the one-county test reads them). */
 	private static List<List<String>> rows(String page) {
-		Matcher body = Pattern.compile("<table[^>]*id=\"late\"[^>]*>(.*?)</table>", Pattern.DOTALL).matcher(page);
-		assertThat(body.find()).isTrue();
-		Matcher row = Pattern.compile("<tr[^>]*data-issue=[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(body.group(1));
-		List<List<String>> rows = new ArrayList<>();
-		while (row.find()) {
-			List<String> cells = new ArrayList<>();
-			Matcher cell = Pattern.compile("<t[dh][^>]*>(.*?)</t[dh]>", Pattern.DOTALL).matcher(row.group(1));
-			while (cell.find()) {
-				cells.add(cell.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
-			}
-			rows.add(cells);
-		}
-		return rows;
+		return LedgerConsoleIntegrationTests.rows(page, "late", "data-issue");
 	}
 
 }

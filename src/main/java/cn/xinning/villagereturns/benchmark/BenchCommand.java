@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -190,7 +191,7 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 					Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
 					FileSystemUtils.deleteRecursively(partial);
 					FileSystemUtils.copyRecursively(root.resolve("db"), partial);
-					Files.move(partial, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+					Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE);
 				}
 			}
 			for (YearMonth timed = firstTimed(); !timed.isAfter(this.month); timed = timed.plusMonths(1)) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.xinning.villagereturns.aggregation.Aggregator;
 import cn.xinning.villagereturns.support.DatabaseDialect;
 
 /**
@@ -67,7 +68,7 @@ class FloorMeasurement {
 		if (!h2) {
 			// as the pipeline's aggregation does (Aggregator): the grouping of a nation's
 			// values in memory, not in an on-disk temporary table
-			long memory = cn.xinning.villagereturns.aggregation.Aggregator.GROUPING_MEMORY;
+			long memory = Aggregator.GROUPING_MEMORY;
 			jdbc.execute("set session tmp_table_size = greatest(@@tmp_table_size, " + memory
 					+ "), max_heap_table_size = greatest(@@max_heap_table_size, " + memory + ")");
 		}

@@ -93,7 +93,7 @@ public class ClaimFilesTasklet implements Tasklet {
 			}
 		});
 		found[0] += register(batch);
-		this.inboxFiles.recordClaimed(this.runId);
+		this.inboxFiles.recordClaimed(this.runId, !registered.isEmpty());
 		this.inboxFiles.recordContents(this.runId);
 		contribution.incrementWriteCount(found[0]);
 		log.info("Run {} claimed {} files ({} moved from the inbox now); {} left in the inbox", this.runId,

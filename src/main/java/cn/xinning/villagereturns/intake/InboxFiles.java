@@ -107,10 +107,11 @@ public class InboxFiles {
 	 * database, so that a million files need no memory here; inserted with their numbers,
 	 * not numbered afterwards (V76 says why), and (unless an earlier attempt recorded
 	 * some) with ids in the same order.
+	 * @param runId the run
+	 * @param recordedBefore an earlier attempt of the claim recorded files of the run
+	 * ({@link #registeredPaths} is not empty): they are numbered again with these
 	 */
-	public void recordClaimed(long runId) {
-		boolean recordedBefore = this.jdbcTemplate.queryForObject(
-				"select count(*) from (select 1 from inbox_file where run_id = ? limit 1) x", Integer.class, runId) > 0;
+	public void recordClaimed(long runId, boolean recordedBefore) {
 		this.jdbcTemplate.update("insert into inbox_file (run_id, seq, relative_path, file_name, size_bytes, sha256,"
 				+ " state) select run_id, row_number() over (order by file_name, relative_path), relative_path,"
 				+ " file_name, size_bytes, sha256, 'CLAIMED' from scratch_claimed_file where run_id = ?"

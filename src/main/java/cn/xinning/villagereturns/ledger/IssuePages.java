@@ -45,6 +45,11 @@ public class IssuePages {
 	public record Filter(Optional<YearMonth> period, Optional<String> county, Optional<String> township,
 			Optional<IssueStatus> status, Optional<String> townshipLimit) {
 
+		/** Everything the reader may see. */
+		static Filter seenBy(Optional<String> townshipLimit) {
+			return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), townshipLimit);
+		}
+
 		void where(StringBuilder sql, List<Object> arguments, String alias) {
 			this.period.ifPresent((p) -> {
 				sql.append(" and ").append(alias).append(".period = ?");
@@ -205,8 +210,7 @@ public class IssuePages {
 	public Optional<Issue> issue(String village, String issueNo, Optional<String> townshipLimit) {
 		StringBuilder where = new StringBuilder(" where i.village_code = ? and i.issue_no = ?");
 		List<Object> arguments = new ArrayList<>(List.of(village, issueNo));
-		new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), townshipLimit).where(where,
-				arguments, "i");
+		Filter.seenBy(townshipLimit).where(where, arguments, "i");
 		return this.jdbc
 			.query("select " + ISSUE_COLUMNS + " from ledger_issue i" + where,
 					(rs, n) -> named(AcceptLedgerRowsWriter.issue(rs)), arguments.toArray())

@@ -42,7 +42,7 @@ class AggregationIntegrationTests {
 
 	static final TestRoot root = TestRoot.create("aggregation");
 
-	static final Path registry = root.path().resolve("registry.csv");
+	static final Path registry = root.registry();
 
 	static final String WANBA = "430528100201";
 
@@ -59,9 +59,7 @@ class AggregationIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("village-returns.root", () -> root.path().toString());
-		properties.add("spring.datasource.url", root::url);
-		properties.add("village-returns.registry", () -> "file:" + registry);
+		root.configure(properties, "file:" + registry);
 	}
 
 	@Autowired

@@ -68,9 +68,7 @@ class FlagReviewIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("village-returns.root", () -> root.path().toString());
-		properties.add("spring.datasource.url", root::url);
-		properties.add("village-returns.registry", () -> "classpath:fixtures/anomaly/villages.csv");
+		root.configure(properties, "classpath:fixtures/anomaly/villages.csv");
 	}
 
 	@Autowired

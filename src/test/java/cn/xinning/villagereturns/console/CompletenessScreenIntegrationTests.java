@@ -51,7 +51,7 @@ class CompletenessScreenIntegrationTests {
 
 	static final TestRoot root = TestRoot.create("console-completeness");
 
-	static final Path registry = root.path().resolve("registry.csv");
+	static final Path registry = root.registry();
 
 	static final ConsolePrincipal VIEWER = principal("viewer", Role.VIEWER, null);
 
@@ -60,8 +60,7 @@ class CompletenessScreenIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) throws Exception {
-		Files.writeString(registry, """
-				village_code,village_name,township_code,township_name,kind,households,population,valid_from,valid_to
+		root.writeRegistry("""
 				430528100201,湾坝村,430528100,金石镇,村,177,647,,
 				430528100202,江园村,430528100,金石镇,村,351,1428,,
 				430528100203,龙头村,430528100,金石镇,村,302,1161,,
@@ -70,10 +69,8 @@ class CompletenessScreenIntegrationTests {
 				430528101202,湾田村,430528101,一渡水镇,村,253,839,,
 				430528101203,-桥村,430528101,一渡水镇,村,190,700,,
 				430529100201,东山村,430529100,东山乡,村,260,900,,
-				""", StandardCharsets.UTF_8);
-		properties.add("village-returns.root", () -> root.path().toString());
-		properties.add("spring.datasource.url", root::url);
-		properties.add("village-returns.registry", () -> "file:" + registry);
+				""");
+		root.configure(properties, "file:" + registry);
 	}
 
 	@Autowired

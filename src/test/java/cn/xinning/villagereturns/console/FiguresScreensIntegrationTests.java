@@ -1,9 +1,6 @@
 package cn.xinning.villagereturns.console;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -65,7 +62,7 @@ class FiguresScreensIntegrationTests {
 
 	static final TestRoot root = TestRoot.create("console-figures");
 
-	static final Path registry = root.path().resolve("registry.csv");
+	static final Path registry = root.registry();
 
 	static final String WANBA = "430528100201";
 
@@ -99,26 +96,18 @@ class FiguresScreensIntegrationTests {
 			true, false, false);
 
 	static {
-		try {
-			Files.writeString(registry, """
-					village_code,village_name,township_code,township_name,kind,households,population,valid_from,valid_to
-					430528100201,湾坝村,430528100,金石镇,村,177,647,,
-					430528100202,江园村,430528100,金石镇,村,351,1428,,
-					430528100203,龙头村,430528100,金石镇,村,302,1161,,
-					430528101201,水堰村,430528101,一渡水镇,村,216,720,,
-					430528101202,湾田村,430528101,一渡水镇,村,253,839,,
-					""", StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		root.writeRegistry("""
+				430528100201,湾坝村,430528100,金石镇,村,177,647,,
+				430528100202,江园村,430528100,金石镇,村,351,1428,,
+				430528100203,龙头村,430528100,金石镇,村,302,1161,,
+				430528101201,水堰村,430528101,一渡水镇,村,216,720,,
+				430528101202,湾田村,430528101,一渡水镇,村,253,839,,
+				""");
 	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("village-returns.root", () -> root.path().toString());
-		properties.add("spring.datasource.url", root::url);
-		properties.add("village-returns.registry", () -> "file:" + registry);
+		root.configure(properties, "file:" + registry);
 	}
 
 	@Autowired

@@ -27,8 +27,7 @@ class RunNumbersIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("village-returns.root", () -> root.path().toString());
-		properties.add("spring.datasource.url", root::url);
+		root.configure(properties);
 	}
 
 	@Autowired

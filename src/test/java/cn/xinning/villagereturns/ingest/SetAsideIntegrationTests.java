@@ -35,8 +35,7 @@ class SetAsideIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("village-returns.root", () -> root.path().toString());
-		properties.add("spring.datasource.url", root::url);
+		root.configure(properties);
 	}
 
 	@MockitoSpyBean

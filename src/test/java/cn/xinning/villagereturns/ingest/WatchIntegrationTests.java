@@ -44,8 +44,7 @@ class WatchIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("village-returns.root", () -> root.path().toString());
-		properties.add("spring.datasource.url", root::url);
+		root.configure(properties);
 		properties.add("village-returns.inbox.quiet-seconds", () -> "5");
 	}
 

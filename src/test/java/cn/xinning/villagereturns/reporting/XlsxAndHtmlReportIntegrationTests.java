@@ -51,7 +51,7 @@ class XlsxAndHtmlReportIntegrationTests {
 
 	static final TestRoot root = TestRoot.create("reports");
 
-	static final Path registry = root.path().resolve("registry.csv");
+	static final Path registry = root.registry();
 
 	static final String WANBA = "430528100201";
 
@@ -86,9 +86,7 @@ class XlsxAndHtmlReportIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("village-returns.root", () -> root.path().toString());
-		properties.add("spring.datasource.url", root::url);
-		properties.add("village-returns.registry", () -> "file:" + registry);
+		root.configure(properties, "file:" + registry);
 	}
 
 	@Autowired

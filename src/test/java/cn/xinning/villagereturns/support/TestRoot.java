@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A root folder of its own for a test class, with its own embedded database, and ways to
@@ -23,6 +24,10 @@ public final class TestRoot {
 	private static final List<String> BUSINESS_TABLES = List.of("township_indicator", "county_indicator",
 			"completeness", "problem", "submission_value", "current_return", "submission", "run_period", "file_content",
 			"inbox_file", "ingest_run", "filed_name");
+
+	/** The header line of a village registry CSV. */
+	public static final String REGISTRY_HEADER = "village_code,village_name,township_code,township_name,kind,"
+			+ "households,population,valid_from,valid_to\n";
 
 	private final Path root;
 
@@ -46,6 +51,43 @@ public final class TestRoot {
 	public String url() {
 		return "jdbc:h2:file:" + this.root.resolve("db/village-returns")
 				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE;WRITE_DELAY=0";
+	}
+
+	/**
+	 * Points the program at this root and its database (from a test's
+	 * {@code @DynamicPropertySource}); the registry is the packaged one.
+	 */
+	public void configure(DynamicPropertyRegistry properties) {
+		properties.add("village-returns.root", () -> this.root.toString());
+		properties.add("spring.datasource.url", this::url);
+	}
+
+	/**
+	 * Points the program at this root, its database and the registry at
+	 * {@code registryLocation} (e.g. {@code classpath:fixtures/…}, or {@code "file:" +}
+	 * {@link #registry()}).
+	 */
+	public void configure(DynamicPropertyRegistry properties, String registryLocation) {
+		configure(properties);
+		properties.add("village-returns.registry", () -> registryLocation);
+	}
+
+	/** Where a test's own registry file goes: {@code registry.csv} in the root. */
+	public Path registry() {
+		return this.root.resolve("registry.csv");
+	}
+
+	/**
+	 * Writes {@link #registry()}: the header the county's office uses, then the rows
+	 * given (one village a line).
+	 */
+	public Path writeRegistry(String rows) {
+		try {
+			return Files.writeString(registry(), REGISTRY_HEADER + rows, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public Path inbox() {

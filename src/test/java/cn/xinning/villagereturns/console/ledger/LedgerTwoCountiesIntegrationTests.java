@@ -1,7 +1,6 @@
 package cn.xinning.villagereturns.console.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -42,7 +41,7 @@ class LedgerTwoCountiesIntegrationTests {
 
 	static final TestRoot root = TestRoot.create("console-ledger-counties");
 
-	static final Path registry = root.path().resolve("registry.csv");
+	static final Path registry = root.registry();
 
 	static final String HEADER = "issue_no,village_code,raised_on,category,summary,status,escalated_township_on,"
 			+ "escalated_county_on,resolved_on\n";
@@ -52,14 +51,11 @@ class LedgerTwoCountiesIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) throws Exception {
-		Files.writeString(registry, """
-				village_code,village_name,township_code,township_name,kind,households,population,valid_from,valid_to
+		root.writeRegistry("""
 				430528100201,湾坝村,430528100,金石镇,村,177,647,,
 				430529100201,东山村,430529100,东山乡,村,260,900,,
-				""", StandardCharsets.UTF_8);
-		properties.add("village-returns.root", () -> root.path().toString());
-		properties.add("spring.datasource.url", root::url);
-		properties.add("village-returns.registry", () -> "file:" + registry);
+				""");
+		root.configure(properties, "file:" + registry);
 	}
 
 	@Autowired

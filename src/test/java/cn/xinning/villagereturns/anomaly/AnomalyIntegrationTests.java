@@ -3,7 +3,6 @@ package cn.xinning.villagereturns.anomaly;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,13 @@ import cn.xinning.villagereturns.support.PeriodRange;
 import cn.xinning.villagereturns.support.SampleReturn;
 import cn.xinning.villagereturns.support.TestRoot;
 
+import static cn.xinning.villagereturns.anomaly.SixVillages.JIA;
+import static cn.xinning.villagereturns.anomaly.SixVillages.YI;
+import static cn.xinning.villagereturns.anomaly.SixVillages.BING;
+import static cn.xinning.villagereturns.anomaly.SixVillages.DING;
+import static cn.xinning.villagereturns.anomaly.SixVillages.WU;
+import static cn.xinning.villagereturns.anomaly.SixVillages.JI;
+import static cn.xinning.villagereturns.anomaly.SixVillages.JANUARY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -40,25 +46,9 @@ class AnomalyIntegrationTests {
 
 	static final TestRoot root = TestRoot.create("anomaly");
 
-	static final String JIA = "430528100201";
-
-	static final String YI = "430528100202";
-
-	static final String BING = "430528100203";
-
-	static final String DING = "430528100204";
-
-	static final String WU = "430528100205";
-
-	static final String JI = "430528100206";
-
-	static final List<String> VILLAGES = List.of(JIA, YI, BING, DING, WU, JI);
-
-	static final YearMonth JANUARY = YearMonth.of(2026, 1);
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
-		root.configure(properties, "classpath:fixtures/anomaly/villages.csv");
+		root.configure(properties, SixVillages.REGISTRY);
 	}
 
 	@Autowired
@@ -73,8 +63,11 @@ class AnomalyIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	SixVillages township;
+
 	@BeforeEach
 	void reset() {
+		this.township = new SixVillages(root, this.ingest, this.anomalies);
 		root.reset(this.jdbc);
 		this.jdbc.update("delete from anomaly_flag");
 		this.jdbc.update("delete from flag_evaluation");
@@ -82,9 +75,9 @@ class AnomalyIntegrationTests {
 
 	@Test
 	void flagsCarryTheirEvidenceFollowCorrectionsAndKeepTheirReview() throws Exception {
-		playHistory();
-		dropJanuary(Map.of(JIA, "4120", BING, "410", DING, "900", WU, "430", JI, "420"));
-		IngestSummary january = run("2026-02-03T09:00");
+		this.township.playHistory();
+		this.township.dropJanuary(Map.of(JIA, "4120", BING, "410", DING, "900", WU, "430", JI, "420"));
+		IngestSummary january = this.township.run("2026-02-03T09:00");
 
 		// 甲村: 0.6745 × (4120 − 410) / 10 = 250.2395; range 410 ± 3.5 × 10 / 0.6745 = 410
 		// ± 51.8903
@@ -94,28 +87,28 @@ class AnomalyIntegrationTests {
 		assertThat(open(JANUARY)).containsExactly(JIA + " HOME_VISITS OUTLIER_HISTORY HIGH OPEN",
 				JIA + " HOME_VISITS OUTLIER_PEERS MEDIUM OPEN", JIA + " HOME_VISITS W-VISITS LOW OPEN",
 				DING + " HOME_VISITS OUTLIER_PEERS MEDIUM OPEN", WU + " HOME_VISITS OUTLIER_HISTORY HIGH OPEN");
-		StoredFlag history = flag(JIA, "OUTLIER_HISTORY");
+		StoredFlag history = this.township.flag(JIA, "OUTLIER_HISTORY");
 		assertThat(history.observed()).hasValueSatisfying((v) -> assertThat(v).isEqualByComparingTo("4120"));
 		assertThat(history.expectedLow()).hasValueSatisfying((v) -> assertThat(v).isEqualByComparingTo("358.1097"));
 		assertThat(history.expectedHigh()).hasValueSatisfying((v) -> assertThat(v).isEqualByComparingTo("461.8903"));
 		assertThat(history.score()).isEqualTo("250.2395");
 		assertThat(history.messageZh()).isEqualTo("上门走访人次 4120，近12个月中位数 410，偏离 250.2 个稳健标准差。请核实。");
-		assertThat(flag(WU, "OUTLIER_HISTORY").score()).isEqualTo("inf");
+		assertThat(this.township.flag(WU, "OUTLIER_HISTORY").score()).isEqualTo("inf");
 
 		this.anomalies.review(history.id(), "CONFIRMED", "已电话核实，系录入多打一位", "县统计局 李明");
-		dropJanuary(Map.of(JIA, "2000"));
-		run("2026-02-07T10:00");
+		this.township.dropJanuary(Map.of(JIA, "2000"));
+		this.township.run("2026-02-07T10:00");
 
-		StoredFlag stillOut = flag(JIA, "OUTLIER_HISTORY");
+		StoredFlag stillOut = this.township.flag(JIA, "OUTLIER_HISTORY");
 		assertThat(stillOut.id()).isEqualTo(history.id());
 		assertThat(stillOut.status()).isEqualTo("CONFIRMED");
 		assertThat(stillOut.reviewNote()).isEqualTo("已电话核实，系录入多打一位");
 		assertThat(stillOut.observed()).hasValueSatisfying((v) -> assertThat(v).isEqualByComparingTo("2000"));
 
-		dropJanuary(Map.of(JIA, "415"));
-		run("2026-02-08T10:00");
+		this.township.dropJanuary(Map.of(JIA, "415"));
+		this.township.run("2026-02-08T10:00");
 
-		StoredFlag closed = flag(JIA, "OUTLIER_HISTORY");
+		StoredFlag closed = this.township.flag(JIA, "OUTLIER_HISTORY");
 		assertThat(closed.status()).isEqualTo("CLOSED");
 		assertThat(closed.reviewedBy()).isEqualTo("县统计局 李明");
 		// 乙村 never reported January: overdue since the 7 February run
@@ -127,21 +120,21 @@ class AnomalyIntegrationTests {
 
 	@Test
 	void aMissingReturnIsFlaggedAfterTheDueDateAndClosedWhenItArrivesLate() throws Exception {
-		playHistory();
-		dropJanuary(Map.of(JIA, "410", BING, "410", DING, "410", WU, "400", JI, "420"));
-		run("2026-02-05T23:59:59");
+		this.township.playHistory();
+		this.township.dropJanuary(Map.of(JIA, "410", BING, "410", DING, "410", WU, "400", JI, "420"));
+		this.township.run("2026-02-05T23:59:59");
 		assertThat(open(JANUARY)).isEmpty();
 
-		IngestSummary nightly = run("2026-02-06T02:00");
+		IngestSummary nightly = this.township.run("2026-02-06T02:00");
 
 		assertThat(nightly.files()).isZero();
 		assertThat(nightly.flagsRaised()).isEqualTo(1);
 		assertThat(open(JANUARY)).containsExactly(YI + "  MISSING_RETURN HIGH OPEN");
-		assertThat(flag(YI, "MISSING_RETURN").messageZh())
+		assertThat(this.township.flag(YI, "MISSING_RETURN").messageZh())
 			.isEqualTo("乙村 尚未报送 2026-01 月报（截止时间 2026-02-05 23:59:59）。请督促报送。");
 
-		dropJanuary(Map.of(YI, "400"));
-		run("2026-02-06T15:30");
+		this.township.dropJanuary(Map.of(YI, "400"));
+		this.township.run("2026-02-06T15:30");
 
 		assertThat(open(JANUARY)).containsExactly(YI + "  LATE_RETURN LOW OPEN");
 		assertThat(this.anomalies.list(Optional.of("2026-01"), Optional.of("CLOSED"))).extracting(StoredFlag::rule)
@@ -150,9 +143,9 @@ class AnomalyIntegrationTests {
 
 	@Test
 	void aLateReturnForAnEarlierMonthReEvaluatesTheMonthsWhoseHistoryItJoins() throws Exception {
-		playHistory();
-		dropJanuary(Map.of(JIA, "410", YI, "400", BING, "410", DING, "600", WU, "400", JI, "420"));
-		run("2026-02-03T09:00");
+		this.township.playHistory();
+		this.township.dropJanuary(Map.of(JIA, "410", YI, "400", BING, "410", DING, "600", WU, "400", JI, "420"));
+		this.township.run("2026-02-03T09:00");
 		// 丁村 has five months of history (August to December): too few to judge its 600
 		assertThat(open(JANUARY)).containsExactly(DING + " HOME_VISITS OUTLIER_PEERS MEDIUM OPEN");
 
@@ -162,7 +155,7 @@ class AnomalyIntegrationTests {
 					.with("PAIRED_CADRES", "30")
 					.with("HOME_VISITS", "410")
 					.longFile());
-		IngestSummary late = run("2026-02-09T10:00");
+		IngestSummary late = this.township.run("2026-02-09T10:00");
 
 		assertThat(late.periods()).containsExactly("2025-07");
 		assertThat(open(JANUARY)).containsExactly(DING + " HOME_VISITS OUTLIER_HISTORY HIGH OPEN",
@@ -172,10 +165,10 @@ class AnomalyIntegrationTests {
 
 	@Test
 	void theExportListsEveryFlagWithItsEvidenceAndStatus() throws Exception {
-		playHistory();
-		dropJanuary(Map.of(JIA, "4120", YI, "400", BING, "410", DING, "410", WU, "430", JI, "420"));
-		run("2026-02-03T09:00");
-		this.anomalies.review(flag(WU, "OUTLIER_HISTORY").id(), "DISMISSED", "新建村务公开栏，走访增加属实", "乡镇 王芳");
+		this.township.playHistory();
+		this.township.dropJanuary(Map.of(JIA, "4120", YI, "400", BING, "410", DING, "410", WU, "430", JI, "420"));
+		this.township.run("2026-02-03T09:00");
+		this.anomalies.review(this.township.flag(WU, "OUTLIER_HISTORY").id(), "DISMISSED", "新建村务公开栏，走访增加属实", "乡镇 王芳");
 
 		// peers: rates 8.24 0.8 0.82 0.82 0.86 0.84 → median 0.83, MAD 0.02, spread 0.02
 		// / 0.6745;
@@ -195,41 +188,6 @@ class AnomalyIntegrationTests {
 	 * 2025-01 to 2025-12, each month ingested on the 3rd of the next (before its due
 	 * date).
 	 */
-	private void playHistory() throws Exception {
-		for (int month = 1; month <= 12; month++) {
-			YearMonth period = YearMonth.of(2025, month);
-			for (int i = 0; i < VILLAGES.size(); i++) {
-				String village = VILLAGES.get(i);
-				if (village.equals(DING) && month < 8) {
-					continue;
-				}
-				String visits = village.equals(WU) ? "400" : String.valueOf(400 + ((month + i) % 3) * 10);
-				drop(period, village, visits);
-			}
-			IngestSummary summary = run(period.plusMonths(1).atDay(3) + "T09:00");
-			assertThat(summary.returnsRejected()).isZero();
-		}
-	}
-
-	private void dropJanuary(Map<String, String> visits) {
-		visits.forEach((village, value) -> drop(JANUARY, village, value));
-	}
-
-	private static void drop(YearMonth period, String village, String visits) {
-		root.drop(period + "/" + village + "-" + System.nanoTime() + ".csv",
-				SampleReturn.of(village, period.toString())
-					.with("PAIRED_HOUSEHOLDS", "450")
-					.with("PAIRED_CADRES", "30")
-					.with("HOME_VISITS", visits)
-					.with("COMMUNITY_MEETINGS", String.valueOf(3 + period.getMonthValue() % 2))
-					.longFile());
-	}
-
-	private IngestSummary run(String asOf) throws Exception {
-		IngestSummary summary = this.ingest.ingest(Optional.of(LocalDateTime.parse(asOf)));
-		assertThat(summary.status()).isEqualTo("COMPLETED");
-		return summary;
-	}
 
 	/**
 	 * Flags of the period that are not CLOSED: "village indicator rule severity status".
@@ -240,14 +198,6 @@ class AnomalyIntegrationTests {
 			.filter((f) -> !f.status().equals("CLOSED"))
 			.map((f) -> f.orgCode() + " " + f.indicator() + " " + f.rule() + " " + f.severity() + " " + f.status())
 			.toList();
-	}
-
-	private StoredFlag flag(String village, String rule) {
-		List<StoredFlag> flags = this.anomalies.list(Optional.of("2026-01"), Optional.empty())
-			.stream()
-			.filter((f) -> f.orgCode().equals(village) && f.rule().equals(rule))
-			.toList();
-		return flags.get(flags.size() - 1);
 	}
 
 	static String read(Path file) throws Exception {

@@ -2,7 +2,6 @@ package cn.xinning.villagereturns.anomaly;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +29,20 @@ import cn.xinning.villagereturns.anomaly.AnomalyService.StoredFlag;
 import cn.xinning.villagereturns.ingest.IngestService;
 import cn.xinning.villagereturns.ingest.IngestSummary;
 import cn.xinning.villagereturns.support.Numbers;
-import cn.xinning.villagereturns.support.SampleReturn;
 import cn.xinning.villagereturns.support.TestRoot;
 
+import static cn.xinning.villagereturns.anomaly.SixVillages.JIA;
+import static cn.xinning.villagereturns.anomaly.SixVillages.BING;
+import static cn.xinning.villagereturns.anomaly.SixVillages.DING;
+import static cn.xinning.villagereturns.anomaly.SixVillages.WU;
+import static cn.xinning.villagereturns.anomaly.SixVillages.JI;
+import static cn.xinning.villagereturns.anomaly.SixVillages.JANUARY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Reviews, their history, the flag list's filters and paging, and each flag's evidence,
- * over the township of {@link AnomalyIntegrationTests} (six villages of 500 households,
+ * over the township of {@link SixVillages} (six villages of 500 households,
  * HOME_VISITS cycling 400/410/420, 戊村 always 400) with January 2026 at 甲村 4120, 丙村 410,
  * 丁村 900, 戊村 430, 己村 420 and nothing from 乙村: five flags, played once for the class. The
  * last test corrects the data, so it runs last.
@@ -50,25 +54,9 @@ class FlagReviewIntegrationTests {
 
 	static final TestRoot root = TestRoot.create("flag-review");
 
-	static final String JIA = "430528100201";
-
-	static final String YI = "430528100202";
-
-	static final String BING = "430528100203";
-
-	static final String DING = "430528100204";
-
-	static final String WU = "430528100205";
-
-	static final String JI = "430528100206";
-
-	static final List<String> VILLAGES = List.of(JIA, YI, BING, DING, WU, JI);
-
-	static final YearMonth JANUARY = YearMonth.of(2026, 1);
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
-		root.configure(properties, "classpath:fixtures/anomaly/villages.csv");
+		root.configure(properties, SixVillages.REGISTRY);
 	}
 
 	@Autowired
@@ -86,23 +74,15 @@ class FlagReviewIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	SixVillages township;
+
 	@BeforeAll
 	void aYearAndJanuary() throws Exception {
+		this.township = new SixVillages(root, this.ingest, this.anomalies);
 		root.reset(this.jdbc);
-		for (int month = 1; month <= 12; month++) {
-			YearMonth period = YearMonth.of(2025, month);
-			for (int i = 0; i < VILLAGES.size(); i++) {
-				String village = VILLAGES.get(i);
-				if (village.equals(DING) && month < 8) {
-					continue;
-				}
-				String visits = village.equals(WU) ? "400" : String.valueOf(400 + ((month + i) % 3) * 10);
-				drop(period, village, visits);
-			}
-			run(period.plusMonths(1).atDay(3) + "T09:00");
-		}
-		dropJanuary(Map.of(JIA, "4120", BING, "410", DING, "900", WU, "430", JI, "420"));
-		IngestSummary january = run("2026-02-03T09:00");
+		this.township.playHistory();
+		this.township.dropJanuary(Map.of(JIA, "4120", BING, "410", DING, "900", WU, "430", JI, "420"));
+		IngestSummary january = this.township.run("2026-02-03T09:00");
 		assertThat(january.flagsRaised()).isEqualTo(5);
 	}
 
@@ -116,7 +96,7 @@ class FlagReviewIntegrationTests {
 	@Test
 	@Order(1)
 	void everyReviewIsKeptAsARowOfTheFlagsHistory() {
-		StoredFlag flag = flag(JIA, "OUTLIER_HISTORY");
+		StoredFlag flag = this.township.flag(JIA, "OUTLIER_HISTORY");
 		this.anomalies.review(List.of(flag.id()), "confirmed", "  已电话核实  ", "clerk", Optional.empty(), Channel.CONSOLE);
 		StoredFlag after = this.anomalies.review(flag.id(), "DISMISSED", "复核：系新增走访任务，数据属实", "县统计局 李明");
 
@@ -126,13 +106,13 @@ class FlagReviewIntegrationTests {
 		assertThat(this.anomalies.reviews(flag.id())).extracting(FlagReviewIntegrationTests::line)
 			.containsExactly("OPEN→CONFIRMED 已电话核实 by clerk via CONSOLE",
 					"CONFIRMED→DISMISSED 复核：系新增走访任务，数据属实 by 县统计局 李明 via CLI");
-		assertThat(this.anomalies.reviews(flag(WU, "OUTLIER_HISTORY").id())).isEmpty();
+		assertThat(this.anomalies.reviews(this.township.flag(WU, "OUTLIER_HISTORY").id())).isEmpty();
 	}
 
 	@Test
 	@Order(2)
 	void aReviewWithoutANoteIsRefusedAndRecordsNothing() {
-		StoredFlag flag = flag(JIA, "OUTLIER_HISTORY");
+		StoredFlag flag = this.township.flag(JIA, "OUTLIER_HISTORY");
 		for (String blank : new String[] { null, "", "   \n " }) {
 			assertThatExceptionOfType(ReviewRefusedException.class)
 				.isThrownBy(() -> this.anomalies.review(List.of(flag.id()), "DISMISSED", blank, "clerk",
@@ -154,9 +134,9 @@ class FlagReviewIntegrationTests {
 	@Test
 	@Order(3)
 	void severalFlagsAreReviewedAtOnceWithOneNoteOrNotAtAll() {
-		long history = flag(JIA, "OUTLIER_HISTORY").id();
-		long peers = flag(DING, "OUTLIER_PEERS").id();
-		long wu = flag(WU, "OUTLIER_HISTORY").id();
+		long history = this.township.flag(JIA, "OUTLIER_HISTORY").id();
+		long peers = this.township.flag(DING, "OUTLIER_PEERS").id();
+		long wu = this.township.flag(WU, "OUTLIER_HISTORY").id();
 
 		List<StoredFlag> done = this.anomalies.review(List.of(peers, history, peers), "CONFIRMED", "乡镇已核实，确有异常",
 				"clerk", Optional.empty(), Channel.CONSOLE);
@@ -184,8 +164,8 @@ class FlagReviewIntegrationTests {
 	@Test
 	@Order(4)
 	void aClerkLimitedToATownshipReviewsOnlyItsFlags() {
-		long history = flag(JIA, "OUTLIER_HISTORY").id();
-		long wu = flag(WU, "OUTLIER_HISTORY").id();
+		long history = this.township.flag(JIA, "OUTLIER_HISTORY").id();
+		long wu = this.township.flag(WU, "OUTLIER_HISTORY").id();
 
 		assertThatExceptionOfType(ReviewRefusedException.class)
 			.isThrownBy(() -> this.anomalies.review(List.of(history, wu), "DISMISSED", "不是我乡镇的", "yidu",
@@ -235,8 +215,8 @@ class FlagReviewIntegrationTests {
 			.page(new Filter(Optional.of("2025-12"), Optional.empty(), Optional.empty(), Optional.empty(),
 					Optional.empty()), 0, 50)
 			.total()).isZero();
-		this.anomalies.review(List.of(flag(WU, "OUTLIER_HISTORY").id()), "DISMISSED", "属实", "clerk", Optional.empty(),
-				Channel.CONSOLE);
+		this.anomalies.review(List.of(this.township.flag(WU, "OUTLIER_HISTORY").id()), "DISMISSED", "属实", "clerk",
+				Optional.empty(), Channel.CONSOLE);
 		assertThat(codes(this.anomalies.page(new Filter(Optional.empty(), Optional.empty(), Optional.empty(),
 				Optional.empty(), Optional.of("DISMISSED")), 0, 50)))
 			.containsExactly(WU + " OUTLIER_HISTORY");
@@ -245,7 +225,7 @@ class FlagReviewIntegrationTests {
 	@Test
 	@Order(6)
 	void theHistoryEvidenceGivesTheFlagsOwnMedianBandAndScore() {
-		StoredFlag flag = flag(JIA, "OUTLIER_HISTORY");
+		StoredFlag flag = this.township.flag(JIA, "OUTLIER_HISTORY");
 		FlagEvidence.History history = this.evidence.history(JIA, "HOME_VISITS", JANUARY).orElseThrow();
 
 		// 甲村 (i = 0) in 2025-m: 400 + ((m) % 3) × 10 → 410 420 400 410 420 400 ...
@@ -265,13 +245,13 @@ class FlagReviewIntegrationTests {
 		FlagEvidence.History constant = this.evidence.history(WU, "HOME_VISITS", JANUARY).orElseThrow();
 		assertThat(constant.score()).isEqualTo("inf");
 		assertThat(constant.method()).contains(RobustSample.Method.CONSTANT);
-		assertThat(constant.low()).isEqualTo(flag(WU, "OUTLIER_HISTORY").expectedLow());
+		assertThat(constant.low()).isEqualTo(this.township.flag(WU, "OUTLIER_HISTORY").expectedLow());
 	}
 
 	@Test
 	@Order(7)
 	void thePeersEvidenceListsTheTownshipsReportingVillagesWithThisOneMarked() {
-		StoredFlag flag = flag(JIA, "OUTLIER_PEERS");
+		StoredFlag flag = this.township.flag(JIA, "OUTLIER_PEERS");
 		FlagEvidence.Peers peers = this.evidence.peers(JIA, "HOME_VISITS", JANUARY).orElseThrow();
 
 		// rates 8.24 0.82 1.8 0.86 0.84 → median 0.86, MAD 0.04 (乙村 did not report)
@@ -290,7 +270,7 @@ class FlagReviewIntegrationTests {
 	@Test
 	@Order(8)
 	void aReviewSurvivesARecomputeWhileTheFlagHoldsAndTheClosingIsRecorded() throws Exception {
-		StoredFlag flag = flag(JIA, "OUTLIER_HISTORY");
+		StoredFlag flag = this.township.flag(JIA, "OUTLIER_HISTORY");
 		this.anomalies.review(List.of(flag.id()), "DISMISSED", "乡镇核实：本月集中走访", "clerk", Optional.empty(),
 				Channel.CONSOLE);
 
@@ -303,8 +283,8 @@ class FlagReviewIntegrationTests {
 		assertThat(this.anomalies.reviews(flag.id())).hasSize(1);
 
 		// a correction by a run closes it, recording the run
-		dropJanuary(Map.of(JIA, "415"));
-		IngestSummary correction = run("2026-02-04T10:00");
+		this.township.dropJanuary(Map.of(JIA, "415"));
+		IngestSummary correction = this.township.run("2026-02-04T10:00");
 		StoredFlag closed = this.anomalies.find(flag.id()).orElseThrow();
 		assertThat(closed.status()).isEqualTo("CLOSED");
 		assertThat(closed.closure()).hasValueSatisfying((c) -> {
@@ -320,7 +300,7 @@ class FlagReviewIntegrationTests {
 
 		// a flag closed by a recompute says so: 丁村's peer flag, once its value is made
 		// ordinary behind the program's back and the period recomputed
-		StoredFlag ding = flag(DING, "OUTLIER_PEERS");
+		StoredFlag ding = this.township.flag(DING, "OUTLIER_PEERS");
 		this.jdbc.update(
 				"update current_return set values_text = replace(values_text, 'HOME_VISITS=900.00', 'HOME_VISITS=430.00')"
 						+ " where village_code = ? and period = '2026-01'",
@@ -337,34 +317,6 @@ class FlagReviewIntegrationTests {
 
 	private static List<String> codes(AnomalyService.Page page) {
 		return page.flags().stream().map((f) -> f.orgCode() + " " + f.rule()).toList();
-	}
-
-	private StoredFlag flag(String village, String rule) {
-		List<StoredFlag> flags = this.anomalies.list(Optional.of("2026-01"), Optional.empty())
-			.stream()
-			.filter((f) -> f.orgCode().equals(village) && f.rule().equals(rule))
-			.toList();
-		return flags.get(flags.size() - 1);
-	}
-
-	private void dropJanuary(Map<String, String> visits) {
-		visits.forEach((village, value) -> drop(JANUARY, village, value));
-	}
-
-	private static void drop(YearMonth period, String village, String visits) {
-		root.drop(period + "/" + village + "-" + System.nanoTime() + ".csv",
-				SampleReturn.of(village, period.toString())
-					.with("PAIRED_HOUSEHOLDS", "450")
-					.with("PAIRED_CADRES", "30")
-					.with("HOME_VISITS", visits)
-					.with("COMMUNITY_MEETINGS", String.valueOf(3 + period.getMonthValue() % 2))
-					.longFile());
-	}
-
-	private IngestSummary run(String asOf) throws Exception {
-		IngestSummary summary = this.ingest.ingest(Optional.of(LocalDateTime.parse(asOf)));
-		assertThat(summary.status()).isEqualTo("COMPLETED");
-		return summary;
 	}
 
 }

@@ -42,10 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Reviews, their history, the flag list's filters and paging, and each flag's evidence,
- * over the township of {@link SixVillages} (six villages of 500 households,
- * HOME_VISITS cycling 400/410/420, 戊村 always 400) with January 2026 at 甲村 4120, 丙村 410,
- * 丁村 900, 戊村 430, 己村 420 and nothing from 乙村: five flags, played once for the class. The
- * last test corrects the data, so it runs last.
+ * over the township of {@link SixVillages} (six villages of 500 households, HOME_VISITS
+ * cycling 400/410/420, 戊村 always 400) with January 2026 at 甲村 4120, 丙村 410, 丁村 900, 戊村
+ * 430, 己村 420 and nothing from 乙村: five flags, played once for the class. The last test
+ * corrects the data, so it runs last.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

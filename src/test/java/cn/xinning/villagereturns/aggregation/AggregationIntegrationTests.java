@@ -28,6 +28,12 @@ import cn.xinning.villagereturns.support.PeriodRange;
 import cn.xinning.villagereturns.support.SampleReturn;
 import cn.xinning.villagereturns.support.TestRoot;
 
+import static cn.xinning.villagereturns.support.FiveVillages.WANBA;
+import static cn.xinning.villagereturns.support.FiveVillages.JIANGYUAN;
+import static cn.xinning.villagereturns.support.FiveVillages.LONGTOU;
+import static cn.xinning.villagereturns.support.FiveVillages.SHUIYAN;
+import static cn.xinning.villagereturns.support.FiveVillages.WANTIAN;
+import static cn.xinning.villagereturns.support.FiveVillages.PAIRED_HOUSEHOLDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,19 +49,6 @@ class AggregationIntegrationTests {
 	static final TestRoot root = TestRoot.create("aggregation");
 
 	static final Path registry = root.registry();
-
-	static final String WANBA = "430528100201";
-
-	static final String JIANGYUAN = "430528100202";
-
-	static final String LONGTOU = "430528100203";
-
-	static final String SHUIYAN = "430528101201";
-
-	static final String WANTIAN = "430528101202";
-
-	static final Map<String, String> PAIRED_HOUSEHOLDS = Map.of(WANBA, "160", JIANGYUAN, "300", LONGTOU, "280", SHUIYAN,
-			"200", WANTIAN, "230");
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {

@@ -41,6 +41,9 @@ import cn.xinning.villagereturns.support.ChildProgram;
 import cn.xinning.villagereturns.support.SampleReturn;
 import cn.xinning.villagereturns.support.TestRoot;
 
+import static cn.xinning.villagereturns.support.FiveVillages.WANBA;
+import static cn.xinning.villagereturns.support.FiveVillages.JIANGYUAN;
+import static cn.xinning.villagereturns.support.FiveVillages.LONGTOU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,12 +65,6 @@ class ConsoleBrowserIntegrationTests {
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	static final String WANBA = "430528100201";
-
-	static final String JIANGYUAN = "430528100202";
-
-	static final String LONGTOU = "430528100203";
 
 	static final String ADMIN_PASSWORD = "Admin-pass-2026";
 

@@ -31,6 +31,7 @@ import cn.xinning.villagereturns.ingest.IngestSummary;
 import cn.xinning.villagereturns.support.SampleReturn;
 import cn.xinning.villagereturns.support.TestRoot;
 
+import static cn.xinning.villagereturns.support.FiveVillages.WANBA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -51,8 +52,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class ConsoleRoleMatrixIntegrationTests {
 
 	static final TestRoot root = TestRoot.create("console-matrix");
-
-	static final String WANBA = "430528100201";
 
 	/** A township other than 湾坝村's (金石镇 430528100). */
 	static final String YIDU = "430528101";

@@ -41,6 +41,12 @@ import cn.xinning.villagereturns.support.PeriodRange;
 import cn.xinning.villagereturns.support.SampleReturn;
 import cn.xinning.villagereturns.support.TestRoot;
 
+import static cn.xinning.villagereturns.support.FiveVillages.WANBA;
+import static cn.xinning.villagereturns.support.FiveVillages.JIANGYUAN;
+import static cn.xinning.villagereturns.support.FiveVillages.LONGTOU;
+import static cn.xinning.villagereturns.support.FiveVillages.SHUIYAN;
+import static cn.xinning.villagereturns.support.FiveVillages.WANTIAN;
+import static cn.xinning.villagereturns.support.FiveVillages.PAIRED_HOUSEHOLDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -64,24 +70,11 @@ class FiguresScreensIntegrationTests {
 
 	static final Path registry = root.registry();
 
-	static final String WANBA = "430528100201";
-
-	static final String JIANGYUAN = "430528100202";
-
-	static final String LONGTOU = "430528100203";
-
-	static final String SHUIYAN = "430528101201";
-
-	static final String WANTIAN = "430528101202";
-
 	static final String JINSHI = "430528100";
 
 	static final String YIDU = "430528101";
 
 	static final String COUNTY = "430528";
-
-	static final Map<String, String> PAIRED_HOUSEHOLDS = Map.of(WANBA, "160", JIANGYUAN, "300", LONGTOU, "280", SHUIYAN,
-			"200", WANTIAN, "230");
 
 	static final Map<String, String> JANUARY_VISITS = Map.of(WANBA, "410", JIANGYUAN, "510", LONGTOU, "310", SHUIYAN,
 			"210", WANTIAN, "220");

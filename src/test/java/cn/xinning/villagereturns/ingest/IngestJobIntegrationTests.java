@@ -22,6 +22,9 @@ import cn.xinning.villagereturns.support.PeriodRange;
 import cn.xinning.villagereturns.support.SampleReturn;
 import cn.xinning.villagereturns.support.TestRoot;
 
+import static cn.xinning.villagereturns.support.FiveVillages.WANBA;
+import static cn.xinning.villagereturns.support.FiveVillages.JIANGYUAN;
+import static cn.xinning.villagereturns.support.FiveVillages.LONGTOU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,12 +39,6 @@ class IngestJobIntegrationTests {
 	static final LocalDateTime NOV_4 = LocalDateTime.parse("2026-11-04T10:00");
 
 	static final LocalDateTime NOV_10 = LocalDateTime.parse("2026-11-10T09:30");
-
-	static final String WANBA = "430528100201";
-
-	static final String JIANGYUAN = "430528100202";
-
-	static final String LONGTOU = "430528100203";
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {

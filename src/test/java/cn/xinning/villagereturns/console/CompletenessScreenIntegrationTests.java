@@ -59,7 +59,7 @@ class CompletenessScreenIntegrationTests {
 	static final ConsolePrincipal YIDU_CLERK = principal("yidu", Role.CLERK, "430528101");
 
 	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) throws Exception {
+	static void properties(DynamicPropertyRegistry properties) {
 		root.writeRegistry("""
 				430528100201,湾坝村,430528100,金石镇,村,177,647,,
 				430528100202,江园村,430528100,金石镇,村,351,1428,,

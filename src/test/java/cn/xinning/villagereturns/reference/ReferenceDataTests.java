@@ -15,6 +15,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import cn.xinning.villagereturns.ConfigurationException;
 import cn.xinning.villagereturns.VillageReturnsProperties;
 
+import static cn.xinning.villagereturns.support.TestRoot.REGISTRY_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -88,8 +89,6 @@ class ReferenceDataTests {
 			.isThrownBy(() -> reference(this.folder.resolve("missing.csv").toString(), "classpath:jobs/indicators.csv"))
 			.withMessageStartingWith("Cannot read the village registry " + this.folder.resolve("missing.csv"));
 	}
-
-	static final String REGISTRY_HEADER = "village_code,village_name,township_code,township_name,kind,households,population,valid_from,valid_to\n";
 
 	@Test
 	void aDuplicateVillageCodeIsRefusedNamingBothLines() throws Exception {

@@ -50,7 +50,7 @@ class LedgerTwoCountiesIntegrationTests {
 			false, false);
 
 	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) throws Exception {
+	static void properties(DynamicPropertyRegistry properties) {
 		root.writeRegistry("""
 				430528100201,湾坝村,430528100,金石镇,村,177,647,,
 				430529100201,东山村,430529100,东山乡,村,260,900,,

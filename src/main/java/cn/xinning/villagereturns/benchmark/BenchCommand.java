@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,7 +119,8 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 	 * @param shares partitions each worker executed (empty without workers)
 	 */
 	record Measurement(String database, int villages, long values, double historySeconds, ChildJvm.Result run,
-			Map<String, Double> steps, long executions, long floorMillis, long floorLoadMillis, String shares) {
+			Map<String, Double> steps, long executions, long floorMillis, long floorLoadMillis, String shares,
+			OptionalLong serverCpuMillis) {
 
 		double jobSeconds() {
 			return this.steps.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -205,6 +208,7 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 			ingest.addAll(common);
 			List<ChildJvm.Running> started = new ArrayList<>();
 			ChildJvm.Result run;
+			OptionalLong serverCpu;
 			String shares = "";
 			try {
 				if (this.workers > 0) {
@@ -223,7 +227,11 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 						worker.await("listening on queue");
 					}
 				}
+				Optional<ServerProcess> server = database.equals("mariadb") ? ServerProcess.local(this.mariadbUrl)
+						: Optional.empty();
+				OptionalLong serverBefore = server.map(ServerProcess::cpuMillis).orElseGet(OptionalLong::empty);
 				run = ChildJvm.run(this.heap, ingest);
+				serverCpu = server.map((p) -> p.cpuMillisSince(serverBefore)).orElseGet(OptionalLong::empty);
 				check(run, "ingest");
 				if (this.workers > 0) {
 					List<String> show = new ArrayList<>(List.of("executions", "show", "1"));
@@ -237,8 +245,9 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 					worker.stop();
 				}
 			}
-			console.printf("   ingest: %.1f s wall, %.1f s processor, peak RSS %d MiB%n", run.wallMillis() / 1000.0,
-					run.cpuMillis() / 1000.0, run.peakRssKb() / 1024);
+			console.printf("   ingest: %.1f s wall, %.1f s processor, peak RSS %d MiB; database server: %s%n",
+					run.wallMillis() / 1000.0, run.cpuMillis() / 1000.0, run.peakRssKb() / 1024,
+					serverCpu.isPresent() ? seconds(serverCpu) + " s processor" : "processor time not known");
 			List<String> floorArgs = new ArrayList<>(
 					List.of("bench-floor", "--values", root.resolve("floor-values.csv").toString()));
 			floorArgs.addAll(common);
@@ -256,7 +265,8 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 			}
 			long values = (long) villages * county.valuesPerReturn() * this.runMonths;
 			return new Measurement(database, villages, values, historySeconds, run, steps, Long.parseLong(s.group(1)),
-					Long.parseLong(f.group(2)) + Long.parseLong(f.group(3)), Long.parseLong(f.group(2)), shares);
+					Long.parseLong(f.group(2)) + Long.parseLong(f.group(3)), Long.parseLong(f.group(2)), shares,
+					serverCpu);
 		}
 		finally {
 			if (databaseName != null && !this.keep) {
@@ -307,6 +317,11 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 		return this.month.minusMonths(Math.max(1, this.runMonths) - 1L);
 	}
 
+	/** Seconds to a tenth, or {@code n/a} where the time is not known. */
+	static String seconds(OptionalLong millis) {
+		return millis.isPresent() ? String.format(Locale.ROOT, "%.1f", millis.getAsLong() / 1000.0) : "n/a";
+	}
+
 	private static void check(ChildJvm.Result result, String what) {
 		if (result.status() != 0) {
 			throw new IllegalStateException(what + " exited with " + result.status() + ":\n" + result.output());
@@ -322,20 +337,20 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 
 	private String table(List<Measurement> results) {
 		StringBuilder table = new StringBuilder();
-		table.append("| scale | database | files | values | wall incl. JVM (s) | processor (s) | job (s) | values/s | "
-				+ "claim | validate | accept | aggregate | flag | flag issues | file away | peak RSS (MiB) | "
+		table.append("| scale | database | files | values | wall incl. JVM (s) | processor (s) | "
+				+ "server processor (s) | job (s) | values/s | claim | validate | accept | aggregate | flag | flag issues | file away | peak RSS (MiB) | "
 				+ "statements / 1000 values | floor (s) | pipeline / floor | ledger rows |\n");
-		table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+		table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Measurement m : results) {
 			double job = m.jobSeconds();
 			table.append(String.format(Locale.ROOT,
-					"| %s | %s | %d | %d | %.1f | %.1f | %.1f | %.0f | %s | %s | %s | %s | %s | %s | %s | %d | %.1f | %.2f | %.1f |"
+					"| %s | %s | %d | %d | %.1f | %.1f | %s | %.1f | %.0f | %s | %s | %s | %s | %s | %s | %s | %d | %.1f | %.2f | %.1f |"
 							+ " %d |%n",
 					this.scale, m.database(), m.villages() * this.runMonths * ((this.ledgerRows > 0) ? 2 : 1),
-					m.values(), m.run().wallMillis() / 1000.0, m.run().cpuMillis() / 1000.0, job, m.values() / job,
-					step(m, "claim"), step(m, "validate"), step(m, "accept"), step(m, "aggregate"), step(m, "flag"),
-					step(m, "issues"), step(m, "file"), m.run().peakRssKb() / 1024,
-					m.executions() * 1000.0 / m.values(), m.floorMillis() / 1000.0,
+					m.values(), m.run().wallMillis() / 1000.0, m.run().cpuMillis() / 1000.0,
+					seconds(m.serverCpuMillis()), job, m.values() / job, step(m, "claim"), step(m, "validate"),
+					step(m, "accept"), step(m, "aggregate"), step(m, "flag"), step(m, "issues"), step(m, "file"),
+					m.run().peakRssKb() / 1024, m.executions() * 1000.0 / m.values(), m.floorMillis() / 1000.0,
 					job * 1000.0 / Math.max(1, m.floorMillis()),
 					(long) m.villages() * this.runMonths * this.ledgerRows));
 		}

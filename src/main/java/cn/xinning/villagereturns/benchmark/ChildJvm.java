@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import cn.xinning.villagereturns.VillageReturnsApplication;
 
@@ -46,7 +47,7 @@ final class ChildJvm {
 		long cpu = 0;
 		while (process.isAlive()) {
 			peak = Math.max(peak, highWaterMark(status));
-			cpu = Math.max(cpu, cpuMillis(stat));
+			cpu = Math.max(cpu, cpuMillis(stat).orElse(0));
 			Thread.sleep(50);
 		}
 		long wall = (System.nanoTime() - start) / 1_000_000;
@@ -173,15 +174,15 @@ final class ChildJvm {
 	 * command's closing parenthesis (the command may hold spaces), in clock ticks of 10
 	 * ms (USER_HZ is 100 on every Linux this runs on).
 	 */
-	private static long cpuMillis(Path stat) {
+	static OptionalLong cpuMillis(Path stat) {
 		try {
 			String line = Files.readString(stat);
 			String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+			return OptionalLong.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
 		}
 		catch (IOException | RuntimeException ex) {
 			// not on Linux, or the process just ended
-			return 0;
+			return OptionalLong.empty();
 		}
 	}
 

@@ -6,5 +6,6 @@
 -- a state (a partition's range of seq, a page at a time): this index gives that range, and the
 -- state is checked on the rows it finds, nearly all in the state a step reads. (H2 gets the same
 -- index, though it rewrites every index entry of an updated row anyway.)
-drop index ix_inbox_file_run_state on inbox_file;
-create index ix_inbox_file_run_seq on inbox_file (run_id, seq);
+-- One statement: MariaDB commits each DDL statement on its own, so a server stopped between two
+-- would leave the table without either index and Flyway with a failed migration to repair.
+alter table inbox_file drop index ix_inbox_file_run_state, add index ix_inbox_file_run_seq (run_id, seq);

@@ -338,8 +338,9 @@ public class BenchCommand implements Callable<Integer>, Cli.Standalone {
 	private String table(List<Measurement> results) {
 		StringBuilder table = new StringBuilder();
 		table.append("| scale | database | files | values | wall incl. JVM (s) | processor (s) | "
-				+ "server processor (s) | job (s) | values/s | claim | validate | accept | aggregate | flag | flag issues | file away | peak RSS (MiB) | "
-				+ "statements / 1000 values | floor (s) | pipeline / floor | ledger rows |\n");
+				+ "server processor (s) | job (s) | values/s | claim | validate | accept | aggregate | flag | "
+				+ "flag issues | file away | peak RSS (MiB) | statements / 1000 values | floor (s) | "
+				+ "pipeline / floor | ledger rows |\n");
 		table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Measurement m : results) {
 			double job = m.jobSeconds();

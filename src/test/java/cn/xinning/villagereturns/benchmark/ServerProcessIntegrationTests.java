@@ -5,6 +5,7 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import cn.xinning.villagereturns.support.MariaDb;
@@ -20,6 +21,12 @@ class ServerProcessIntegrationTests {
 	@Test
 	void workSentToTheLocalServerShowsAsItsProcessorTime() throws Exception {
 		try (MariaDb.TestDatabase db = MariaDb.create("server_cpu"); Connection connection = db.connect()) {
+			// a developer's MARIADB_URL may name another host, whose time the bench shows
+			// as
+			// n/a (ServerProcessTests); under CI the server is this machine's
+			if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
+				Assumptions.assumeTrue(ServerProcess.isLoopback(db.url()), "MariaDB is not on this machine");
+			}
 			Optional<ServerProcess> server = ServerProcess.local(db.url());
 			assertThat(server).as("the one mariadbd of this machine").isPresent();
 			OptionalLong before = server.get().cpuMillis();

@@ -15,7 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for a manager), independent of how many threads or workers execute them
  * @param maxFilesPerPartition more partitions when the run has more files, so that a
  * partition stays small: a lost worker costs little and no request nears the broker's
- * consumer timeout
+ * consumer timeout. Not smaller than it must be: each partition is a step execution with
+ * its own bookkeeping (about thirteen commits) and its own readers and validator, which
+ * at 500 files a partition cost a province month about a second of validation (README,
+ * "Where issue #16 stands", 2026-12-03 afternoon)
  * @param queue the durable queue of partition requests ({@code QUEUE.dlq} holds those
  * that could not be executed)
  * @param pollInterval how often the manager reads the partitions' status from the
@@ -28,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("village-returns.partitions")
 public record PartitionsProperties(@DefaultValue("local") Mode mode, @DefaultValue("0") int gridSize,
-		@DefaultValue("500") int maxFilesPerPartition, @DefaultValue("village-returns.partitions") String queue,
+		@DefaultValue("2500") int maxFilesPerPartition, @DefaultValue("village-returns.partitions") String queue,
 		@DefaultValue("2s") Duration pollInterval, @DefaultValue("2h") Duration timeout,
 		@DefaultValue("0") int workerThreads, @DefaultValue("false") boolean worker) {
 

@@ -39,17 +39,38 @@ public class FileRangePartitioner implements Partitioner {
 		Integer count = this.jdbc.queryForObject("select max(seq) from inbox_file where run_id = ?", Integer.class,
 				this.runId);
 		int files = (count != null) ? count : 0;
-		int partitions = Math.max(1, Math.max(Math.min(gridSize, files),
-				(files + this.maxFilesPerPartition - 1) / this.maxFilesPerPartition));
-		int size = (files + partitions - 1) / Math.max(1, partitions);
+		int partitions = partitions(files, gridSize, this.maxFilesPerPartition);
 		Map<String, ExecutionContext> contexts = new HashMap<>();
 		for (int i = 0; i < partitions; i++) {
 			ExecutionContext context = new ExecutionContext();
-			context.putInt(FIRST_SEQ, i * size + 1);
-			context.putInt(LAST_SEQ, (i == partitions - 1) ? Math.max(files, 0) : (i + 1) * size);
+			context.putInt(FIRST_SEQ, firstSeq(i, files, partitions));
+			context.putInt(LAST_SEQ, firstSeq(i + 1, files, partitions) - 1);
 			contexts.put("partition" + i, context);
 		}
 		return contexts;
+	}
+
+	/**
+	 * Where range i starts: the ranges differ by at most one file, and none is empty
+	 * while there are at least as many files as ranges (a run with no files yet has one
+	 * empty range).
+	 */
+	static int firstSeq(int i, int files, int partitions) {
+		return (int) ((long) i * files / partitions) + 1;
+	}
+
+	/**
+	 * How many ranges a run of this many files is cut into: at least the grid size (one
+	 * per thread or worker slot), more when a range would exceed the maximum, and then a
+	 * multiple of the grid size, so that each thread gets the same number of equal ranges
+	 * instead of one thread finishing the step alone (11 ranges on 2 threads would leave
+	 * the eleventh's time to one of them). Never more ranges than files.
+	 */
+	static int partitions(int files, int gridSize, int maxFilesPerPartition) {
+		int grid = Math.max(1, gridSize);
+		int needed = (files + maxFilesPerPartition - 1) / maxFilesPerPartition;
+		int rounded = ((Math.max(needed, grid) + grid - 1) / grid) * grid;
+		return Math.max(1, Math.min(rounded, files));
 	}
 
 }

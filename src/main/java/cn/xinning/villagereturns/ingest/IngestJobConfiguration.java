@@ -186,7 +186,8 @@ public class IngestJobConfiguration {
 	ValidateFilesProcessor validateFilesProcessor(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
 			IngestRuns runs, ReferenceData referenceData, RootFolders folders, VillageReturnsProperties properties) {
 		IngestRun run = runs.get(runId);
-		// one processor per partition (a hundred at a province): reading, hashing and
+		// one processor per partition (ten at a province, about two hundred at a nation):
+		// reading, hashing and
 		// parsing the 25,000-line registry for each was a tenth of validation's processor
 		// time; the files are read again only when they changed
 		ReferenceData.Snapshot reference = referenceData.recent();

@@ -187,9 +187,8 @@ public class IngestJobConfiguration {
 			IngestRuns runs, ReferenceData referenceData, RootFolders folders, VillageReturnsProperties properties) {
 		IngestRun run = runs.get(runId);
 		// one processor per partition (ten at a province, about two hundred at a nation):
-		// reading, hashing and
-		// parsing the 25,000-line registry for each was a tenth of validation's processor
-		// time; the files are read again only when they changed
+		// reading, hashing and parsing the 25,000-line registry for each was a tenth of
+		// validation's processor time; the files are read again only when they changed
 		ReferenceData.Snapshot reference = referenceData.recent();
 		ValidationContext context = new ValidationContext(reference.catalogue(), reference.registry(),
 				run.businessMonth(), properties.reportingStart(), properties.rules());

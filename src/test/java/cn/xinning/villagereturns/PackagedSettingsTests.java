@@ -44,14 +44,13 @@ class PackagedSettingsTests {
 	void thePackagedFileShipsTheRecordsDefaults() throws IOException {
 		Binder file = binder(packaged());
 		Binder none = binder(new Properties());
-		assertThat(file.bindOrCreate("village-returns", VillageReturnsProperties.class))
-			.isEqualTo(none.bindOrCreate("village-returns", VillageReturnsProperties.class));
+		VillageReturnsProperties settings = file.bindOrCreate("village-returns", VillageReturnsProperties.class);
+		assertThat(settings).isEqualTo(none.bindOrCreate("village-returns", VillageReturnsProperties.class));
 		PartitionsProperties partitions = file.bindOrCreate("village-returns.partitions", PartitionsProperties.class);
 		assertThat(partitions).isEqualTo(none.bindOrCreate("village-returns.partitions", PartitionsProperties.class));
 		// and the figures the README's benchmarks were measured with
 		assertThat(partitions.maxFilesPerPartition()).isEqualTo(2500);
-		assertThat(file.bindOrCreate("village-returns", VillageReturnsProperties.class).batch())
-			.isEqualTo(new VillageReturnsProperties.Batch(250, 0, 2500, 20000));
+		assertThat(settings.batch()).isEqualTo(new VillageReturnsProperties.Batch(250, 0, 2500, 20000));
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 import cn.xinning.villagereturns.reference.Indicator;
+import cn.xinning.villagereturns.reference.ValueCodeTable;
 import cn.xinning.villagereturns.reference.Village;
 import cn.xinning.villagereturns.reference.VillageRegistry;
 import cn.xinning.villagereturns.support.StreamingJdbc;
@@ -42,9 +43,12 @@ public class FlagDetector {
 
 	private final WorkerThreads workers;
 
+	private final ValueCodeTable valueCodes;
+
 	public FlagDetector(StreamingJdbc streaming, List<VillageRule> villageRules, PeerOutlierRule peerRule,
-			WorkerThreads workers) {
+			WorkerThreads workers, ValueCodeTable valueCodes) {
 		this.jdbc = streaming;
+		this.valueCodes = valueCodes;
 		this.villageRules = villageRules;
 		this.peerRule = peerRule;
 		this.workers = workers;
@@ -122,11 +126,13 @@ public class FlagDetector {
 		RangeState state = new RangeState(villages.iterator(), context, rules, flags::add);
 		Map<String, YearMonth> periods = new HashMap<>();
 		IndicatorValues.Index index = IndicatorValues.index(context.catalogue());
+		IndicatorValues.Numbering numbering = new IndicatorValues.Numbering(index, this.valueCodes::load);
 		this.jdbc.query("select village_code, period, first_received_at, values_text from current_return"
 				+ " where period between ? and ? and village_code between ? and ? order by village_code, period",
 				(rs) -> {
 					state.row(rs.getString(1), periods.computeIfAbsent(rs.getString(2), YearMonth::parse),
-							rs.getObject(3, LocalDateTime.class), IndicatorValues.decode(rs.getString(4), index));
+							rs.getObject(3, LocalDateTime.class),
+							IndicatorValues.decode(rs.getString(4), index, numbering));
 				}, period.minusMonths(context.anomaly().historyMonths()).toString(), period.toString(),
 				villages.get(0).code(), villages.get(villages.size() - 1).code());
 		state.finish();

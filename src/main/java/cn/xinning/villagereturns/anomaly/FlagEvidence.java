@@ -18,9 +18,9 @@ import cn.xinning.villagereturns.VillageReturnsProperties;
 import cn.xinning.villagereturns.reference.Indicator;
 import cn.xinning.villagereturns.reference.IndicatorCatalogue;
 import cn.xinning.villagereturns.reference.ReferenceData;
+import cn.xinning.villagereturns.reference.ValueCodeTable;
 import cn.xinning.villagereturns.reference.Village;
 import cn.xinning.villagereturns.support.DueDates;
-import cn.xinning.villagereturns.support.ValuesText;
 
 /**
  * The evidence behind a flag of the returns' rules, read again from the data as accepted
@@ -44,9 +44,12 @@ public class FlagEvidence {
 
 	private final DueDates dueDates;
 
+	private final ValueCodeTable valueCodes;
+
 	public FlagEvidence(JdbcTemplate jdbc, ReferenceData referenceData, AnomalyProperties anomaly,
-			VillageReturnsProperties properties) {
+			VillageReturnsProperties properties, ValueCodeTable valueCodes) {
 		this.jdbc = jdbc;
+		this.valueCodes = valueCodes;
 		this.referenceData = referenceData;
 		this.anomaly = anomaly;
 		this.dueDates = new DueDates(properties.dueDay());
@@ -212,11 +215,12 @@ public class FlagEvidence {
 			.toList();
 		Map<String, Map<String, BigDecimal>> values = new java.util.HashMap<>();
 		if (!members.isEmpty()) {
+			ValueCodeTable.Texts texts = this.valueCodes.texts();
 			this.jdbc.query(
 					"select village_code, values_text from current_return where period = ?"
 							+ " and village_code between ? and ?",
 					(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> values.put(rs.getString(1),
-							ValuesText.decode(rs.getString(2))),
+							texts.decode(rs.getString(2))),
 					period.toString(), members.get(0).code(), members.get(members.size() - 1).code());
 		}
 		List<PeerOutlierRule.Peer> peers = new ArrayList<>();
@@ -290,10 +294,11 @@ public class FlagEvidence {
 
 	private TreeMap<YearMonth, Map<String, BigDecimal>> returns(String village, YearMonth from, YearMonth to) {
 		TreeMap<YearMonth, Map<String, BigDecimal>> returns = new TreeMap<>();
+		ValueCodeTable.Texts texts = this.valueCodes.texts();
 		this.jdbc
 			.query("select period, values_text from current_return where village_code = ? and period between ? and ?",
 					(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> returns
-						.put(YearMonth.parse(rs.getString(1)), ValuesText.decode(rs.getString(2))),
+						.put(YearMonth.parse(rs.getString(1)), texts.decode(rs.getString(2))),
 					village, from.toString(), to.toString());
 		return returns;
 	}

@@ -11,9 +11,12 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import cn.xinning.villagereturns.reference.Indicator;
 import cn.xinning.villagereturns.reference.IndicatorCatalogue;
+import cn.xinning.villagereturns.support.ValueCodes;
+import cn.xinning.villagereturns.support.ValuesText;
 
 /**
  * A return's values as an array indexed by the indicator's position in the catalogue,
@@ -71,12 +74,13 @@ final class IndicatorValues extends AbstractMap<String, BigDecimal> {
 	}
 
 	/**
-	 * Decodes a value text ({@code HOME_VISITS=412.00;LAND_TRANSFER_MU=35.50}, see
+	 * Decodes a value text ({@code #7=412.00;LAND_TRANSFER_MU=35.50}, see
 	 * {@link cn.xinning.villagereturns.support.ValuesText}) into the same values as
 	 * {@code ValuesText.decode}: the two decimals of the text are read as cents directly,
-	 * and any other form of number through {@link BigDecimal#BigDecimal(String)}.
+	 * and any other form of number through {@link BigDecimal#BigDecimal(String)}; a
+	 * number goes straight to its catalogue position.
 	 */
-	static IndicatorValues decode(String text, Index index) {
+	static IndicatorValues decode(String text, Index index, Numbering numbering) {
 		IndicatorValues decoded = new IndicatorValues(index);
 		if (text == null || text.isEmpty()) {
 			return decoded;
@@ -96,17 +100,76 @@ final class IndicatorValues extends AbstractMap<String, BigDecimal> {
 			if (cents == NONE) {
 				cents = centsOf(value);
 			}
-			int sorted = index.sortedAt(text, start, equals, hint);
-			if (sorted >= 0) {
-				decoded.putAt(index.sortedPositions[sorted], value, cents);
-				hint = sorted + 1;
+			if (text.charAt(start) == '#') {
+				int number = ValuesText.number(text, start, equals);
+				int position = numbering.positionOf(number);
+				if (position >= 0) {
+					decoded.putAt(position, value, cents);
+				}
+				else {
+					decoded.put(numbering.codeOf(text, start, equals), value, cents);
+				}
 			}
 			else {
-				decoded.put(text.substring(start, equals), value, cents);
+				int sorted = index.sortedAt(text, start, equals, hint);
+				if (sorted >= 0) {
+					decoded.putAt(index.sortedPositions[sorted], value, cents);
+					hint = sorted + 1;
+				}
+				else {
+					decoded.put(text.substring(start, equals), value, cents);
+				}
 			}
 			start = end + 1;
 		}
 		return decoded;
+	}
+
+	/**
+	 * The catalogue position of each number of {@link ValueCodes} (-1 for a code the
+	 * catalogue no longer has), made once a pass. A number it does not know makes it read
+	 * the table again, once: another process may have loaded a catalogue with a new
+	 * indicator, and accepted texts naming it, after this pass read the table (numbers
+	 * are only added, so the new read knows every number written before it).
+	 */
+	static final class Numbering {
+
+		private final Index index;
+
+		private final Supplier<ValueCodes> table;
+
+		private ValueCodes codes;
+
+		private int[] positions;
+
+		Numbering(Index index, Supplier<ValueCodes> table) {
+			this.index = index;
+			this.table = table;
+			use(table.get());
+		}
+
+		private void use(ValueCodes codes) {
+			this.codes = codes;
+			this.positions = new int[codes.maxNumber() + 1];
+			for (int number = 0; number < this.positions.length; number++) {
+				String code = codes.codeOf(number);
+				this.positions[number] = (code != null) ? this.index.positionOf(code) : -1;
+			}
+		}
+
+		int positionOf(int number) {
+			if (number < this.positions.length) {
+				return this.positions[number];
+			}
+			use(this.table.get());
+			return (number < this.positions.length) ? this.positions[number] : -1;
+		}
+
+		/** The code of a number with no catalogue position (unknown: an error). */
+		String codeOf(String text, int from, int to) {
+			return ValuesText.code(text, from, to, this.codes);
+		}
+
 	}
 
 	/**

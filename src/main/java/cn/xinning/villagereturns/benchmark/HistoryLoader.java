@@ -16,8 +16,10 @@ import cn.xinning.villagereturns.intake.RootFolders;
 import cn.xinning.villagereturns.ingest.IngestRun;
 import cn.xinning.villagereturns.ingest.IngestRuns;
 import cn.xinning.villagereturns.reference.ReferenceData;
+import cn.xinning.villagereturns.reference.ValueCodeTable;
 import cn.xinning.villagereturns.support.IdBlocks;
 import cn.xinning.villagereturns.support.ProcessIdentity;
+import cn.xinning.villagereturns.support.ValueCodes;
 import cn.xinning.villagereturns.support.ValuesText;
 
 /**
@@ -46,8 +48,14 @@ class HistoryLoader {
 
 	private final RootFolders folders;
 
+	private final ValueCodeTable valueCodeTable;
+
+	/** Read once the catalogue is loaded (its codes numbered). */
+	private ValueCodes valueCodes = ValueCodes.NONE;
+
 	HistoryLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, IngestRuns runs, IdBlocks ids,
-			Aggregator aggregator, ReferenceData referenceData, RootFolders folders) {
+			Aggregator aggregator, ReferenceData referenceData, RootFolders folders, ValueCodeTable valueCodeTable) {
+		this.valueCodeTable = valueCodeTable;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.runs = runs;
@@ -59,6 +67,7 @@ class HistoryLoader {
 
 	void load(SyntheticCounty county, YearMonth first, YearMonth last) {
 		this.referenceData.synchronize();
+		this.valueCodes = this.valueCodeTable.load();
 		for (YearMonth period = first; !period.isAfter(last); period = period.plusMonths(1)) {
 			loadMonth(county, period);
 		}
@@ -115,7 +124,7 @@ class HistoryLoader {
 				numbers.put(value.getKey(), new java.math.BigDecimal(value.getValue()));
 				values.add(new Object[] { id, value.getKey(), new java.math.BigDecimal(value.getValue()) });
 			}
-			String text = ValuesText.encode(numbers);
+			String text = ValuesText.encode(numbers, this.valueCodes);
 			submissions.add(new Object[] { id, fileIds.get(i + 1), run.runId(), 2, village, period.toString(),
 					period.toString(), run.asOf(), text });
 			currents.add(new Object[] { village, period.toString(), id, run.asOf(), text });

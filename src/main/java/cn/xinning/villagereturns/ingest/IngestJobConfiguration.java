@@ -42,6 +42,7 @@ import cn.xinning.villagereturns.ledger.IssueFlagEvaluator;
 import cn.xinning.villagereturns.ledger.LedgerFileReader;
 import cn.xinning.villagereturns.ledger.StageLedgerRowsWriter;
 import cn.xinning.villagereturns.reference.ReferenceData;
+import cn.xinning.villagereturns.reference.ValueCodeTable;
 import cn.xinning.villagereturns.returns.AcceptReturnsWriter;
 import cn.xinning.villagereturns.returns.FileValidator;
 import cn.xinning.villagereturns.returns.StageReturnsWriter;
@@ -200,8 +201,11 @@ public class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	StageReturnsWriter validateFilesWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, IngestRuns runs,
-			JdbcTemplate jdbcTemplate, BulkLoader bulkLoader, IdBlocks ids, Messages messages) {
-		return new StageReturnsWriter(jdbcTemplate, bulkLoader, ids, messages, runs.get(runId).asOf());
+			JdbcTemplate jdbcTemplate, BulkLoader bulkLoader, IdBlocks ids, Messages messages,
+			ValueCodeTable valueCodes) {
+		// read at each partition's start: a worker's too, after the run's catalogue load
+		return new StageReturnsWriter(jdbcTemplate, bulkLoader, ids, messages, runs.get(runId).asOf(),
+				valueCodes.load());
 	}
 
 	@Bean

@@ -65,6 +65,8 @@ public class ReferenceData {
 
 	private final cn.xinning.villagereturns.support.BulkLoader bulk;
 
+	private final ValueCodeTable valueCodes;
+
 	private static final int REGISTRY_ROWS_PER_LOAD = 50_000;
 
 	private Snapshot cached;
@@ -73,8 +75,9 @@ public class ReferenceData {
 	private List<Long> cachedStamp;
 
 	public ReferenceData(VillageReturnsProperties properties, ResourceLoader resources, JdbcClient jdbc,
-			JdbcTemplate jdbcTemplate, cn.xinning.villagereturns.support.BulkLoader bulk) {
+			JdbcTemplate jdbcTemplate, cn.xinning.villagereturns.support.BulkLoader bulk, ValueCodeTable valueCodes) {
 		this.bulk = bulk;
+		this.valueCodes = valueCodes;
 		this.properties = properties;
 		this.resources = resources;
 		this.jdbc = jdbc;
@@ -220,6 +223,7 @@ public class ReferenceData {
 					ps.setBigDecimal(10, i.minAbsChange());
 					ps.setInt(11, i.order());
 				});
+		this.valueCodes.register(catalogue.all().stream().map(Indicator::code).toList());
 	}
 
 	private void storeRegistry(VillageRegistry registry) {

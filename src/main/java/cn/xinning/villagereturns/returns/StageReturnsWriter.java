@@ -13,6 +13,7 @@ import cn.xinning.villagereturns.ledger.LedgerFile;
 import cn.xinning.villagereturns.returns.CheckedReturn.Value;
 import cn.xinning.villagereturns.support.BulkLoader;
 import cn.xinning.villagereturns.support.IdBlocks;
+import cn.xinning.villagereturns.support.ValueCodes;
 import cn.xinning.villagereturns.support.ValuesText;
 import cn.xinning.villagereturns.validation.Messages;
 import cn.xinning.villagereturns.validation.Problem;
@@ -38,13 +39,16 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 
 	private final BulkLoader bulk;
 
+	private final ValueCodes valueCodes;
+
 	public StageReturnsWriter(JdbcTemplate jdbc, BulkLoader bulk, IdBlocks ids, Messages messages,
-			LocalDateTime receivedAt) {
+			LocalDateTime receivedAt, ValueCodes valueCodes) {
 		this.jdbc = jdbc;
 		this.bulk = bulk;
 		this.ids = ids;
 		this.messages = messages;
 		this.receivedAt = receivedAt;
+		this.valueCodes = valueCodes;
 	}
 
 	private record Row(long submissionId, ValidatedFile file, CheckedReturn checked) {
@@ -105,7 +109,7 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 					cells[9] = row.staged() ? "STAGED" : "REJECTED";
 					cells[10] = (int) checked.errorCount();
 					cells[11] = (int) checked.warningCount();
-					cells[12] = row.staged() ? valuesText(checked) : null;
+					cells[12] = row.staged() ? valuesText(checked, this.valueCodes) : null;
 				});
 	}
 
@@ -164,10 +168,10 @@ public class StageReturnsWriter implements ItemWriter<ValidatedFile> {
 				});
 	}
 
-	private static String valuesText(CheckedReturn checked) {
+	private static String valuesText(CheckedReturn checked, ValueCodes codes) {
 		java.util.Map<String, java.math.BigDecimal> values = new java.util.HashMap<>();
 		checked.values().forEach((v) -> values.put(v.indicator().code(), v.value()));
-		return ValuesText.encode(values);
+		return ValuesText.encode(values, codes);
 	}
 
 	private static String cut(String text, int max) {

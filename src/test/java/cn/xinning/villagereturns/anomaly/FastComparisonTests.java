@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import cn.xinning.villagereturns.anomaly.PeerOutlierRule.Peer;
 import cn.xinning.villagereturns.reference.Indicator;
 import cn.xinning.villagereturns.support.Numbers;
+import cn.xinning.villagereturns.support.ValueCodes;
 import cn.xinning.villagereturns.support.ValuesText;
 
 import static cn.xinning.villagereturns.anomaly.AnomalyFixtures.P;
 import static cn.xinning.villagereturns.anomaly.AnomalyFixtures.context;
 import static cn.xinning.villagereturns.anomaly.AnomalyFixtures.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The flag rules' fast paths (a value clearly inside its history or its township's rates
@@ -235,28 +238,45 @@ class FastComparisonTests {
 		IndicatorValues.Index index = IndicatorValues.index(AnomalyFixtures.catalogue());
 		Random random = new Random(3);
 		List<Indicator> all = AnomalyFixtures.catalogue().all();
-		for (int round = 0; round < 2_000; round++) {
-			Map<String, BigDecimal> values = new TreeMap<>();
-			for (Indicator indicator : all) {
-				if (random.nextInt(3) > 0) {
-					long cents = (random.nextInt(10) == 0) ? -random.nextInt(100_000) : (random.nextInt(10) == 0)
-							? Long.MAX_VALUE / (1 + random.nextInt(1000)) : random.nextInt(1_000_000);
-					values.put(indicator.code(), BigDecimal.valueOf(cents, 2));
+		// the three forms a stored text can have: every code by name (before V78), every
+		// one numbered (numbers in no particular order, one for a code the catalogue has
+		// dropped), and some numbered (a catalogue's new code not yet numbered)
+		Map<Integer, String> every = new HashMap<>();
+		Map<Integer, String> some = new HashMap<>();
+		List<String> shuffled = new ArrayList<>(all.stream().map(Indicator::code).toList());
+		shuffled.add("NOT_IN_CATALOGUE");
+		java.util.Collections.shuffle(shuffled, random);
+		for (int i = 0; i < shuffled.size(); i++) {
+			every.put(i + 1, shuffled.get(i));
+			if (i % 3 != 0) {
+				some.put(i + 1, shuffled.get(i));
+			}
+		}
+		for (ValueCodes codes : List.of(ValueCodes.NONE, ValueCodes.of(every), ValueCodes.of(some))) {
+			IndicatorValues.Numbering numbering = new IndicatorValues.Numbering(index, () -> codes);
+			for (int round = 0; round < 2_000; round++) {
+				Map<String, BigDecimal> values = new TreeMap<>();
+				for (Indicator indicator : all) {
+					if (random.nextInt(3) > 0) {
+						long cents = (random.nextInt(10) == 0) ? -random.nextInt(100_000) : (random.nextInt(10) == 0)
+								? Long.MAX_VALUE / (1 + random.nextInt(1000)) : random.nextInt(1_000_000);
+						values.put(indicator.code(), BigDecimal.valueOf(cents, 2));
+					}
 				}
-			}
-			if (random.nextInt(10) == 0) {
-				values.put("NOT_IN_CATALOGUE", new BigDecimal("1.50"));
-			}
-			String text = ValuesText.encode(values);
-			Map<String, BigDecimal> expected = ValuesText.decode(text);
-			IndicatorValues decoded = IndicatorValues.decode(text, index);
-			assertThat(new LinkedHashMap<>(decoded)).isEqualTo(expected);
-			for (int i = 0; i < all.size(); i++) {
-				BigDecimal value = expected.get(all.get(i).code());
-				assertThat(decoded.at(i)).isEqualTo(value);
-				long cents = decoded.centsAt(i);
-				if (cents != IndicatorValues.NONE) {
-					assertThat(BigDecimal.valueOf(cents, 2)).isEqualTo(value);
+				if (random.nextInt(10) == 0) {
+					values.put("NOT_IN_CATALOGUE", new BigDecimal("1.50"));
+				}
+				String text = ValuesText.encode(values, codes);
+				assertThat(ValuesText.decode(text, codes)).isEqualTo(values);
+				IndicatorValues decoded = IndicatorValues.decode(text, index, numbering);
+				assertThat(new LinkedHashMap<>(decoded)).isEqualTo(values);
+				for (int i = 0; i < all.size(); i++) {
+					BigDecimal value = values.get(all.get(i).code());
+					assertThat(decoded.at(i)).isEqualTo(value);
+					long cents = decoded.centsAt(i);
+					if (cents != IndicatorValues.NONE) {
+						assertThat(BigDecimal.valueOf(cents, 2)).isEqualTo(value);
+					}
 				}
 			}
 		}
@@ -264,7 +284,49 @@ class FastComparisonTests {
 		assertThat(IndicatorValues.parseCents("-0.05", 0, 5)).isEqualTo(-5);
 		assertThat(IndicatorValues.parseCents("412.5", 0, 5)).isEqualTo(IndicatorValues.NONE);
 		assertThat(IndicatorValues.parseCents("412", 0, 3)).isEqualTo(IndicatorValues.NONE);
-		assertThat(IndicatorValues.decode("HOME_VISITS=412.5", index).get("HOME_VISITS")).isEqualTo(bd("412.5"));
+		IndicatorValues.Numbering none = new IndicatorValues.Numbering(index, () -> ValueCodes.NONE);
+		assertThat(IndicatorValues.decode("HOME_VISITS=412.5", index, none).get("HOME_VISITS")).isEqualTo(bd("412.5"));
+	}
+
+	@Test
+	void aNumberedTextIsHalfTheLengthAndReadsAsTheNamedOne() {
+		Map<Integer, String> numbers = new HashMap<>();
+		List<Indicator> all = AnomalyFixtures.catalogue().all();
+		for (int i = 0; i < all.size(); i++) {
+			numbers.put(i + 1, all.get(i).code());
+		}
+		ValueCodes codes = ValueCodes.of(numbers);
+		Map<String, BigDecimal> values = new TreeMap<>();
+		all.forEach((indicator) -> values.put(indicator.code(), new BigDecimal("412.00")));
+		String named = ValuesText.encode(values, ValueCodes.NONE);
+		String numbered = ValuesText.encode(values, codes);
+		assertThat(numbered).startsWith("#" + codes.numberOf(new TreeMap<>(values).firstKey()) + "=412.00;");
+		assertThat(numbered.length()).isLessThan(named.length() / 2);
+		assertThat(ValuesText.decode(numbered, codes)).isEqualTo(ValuesText.decode(named, codes)).isEqualTo(values);
+		assertThat(ValuesText.encode(Map.of("HOME_VISITS", new BigDecimal("35.5")), codes))
+			.isEqualTo("#" + codes.numberOf("HOME_VISITS") + "=35.50");
+	}
+
+	@Test
+	void aNumberNotYetReadIsLookedUpOnceMoreAndAnUnknownOneIsAnError() {
+		IndicatorValues.Index index = IndicatorValues.index(AnomalyFixtures.catalogue());
+		// another process numbered HOME_VISITS (21) after this pass read the table
+		List<ValueCodes> reads = new ArrayList<>(List.of(ValueCodes.of(Map.of(1, "PAIRED_HOUSEHOLDS")),
+				ValueCodes.of(Map.of(1, "PAIRED_HOUSEHOLDS", 21, "HOME_VISITS"))));
+		List<ValueCodes> given = new ArrayList<>();
+		IndicatorValues.Numbering numbering = new IndicatorValues.Numbering(index, () -> {
+			ValueCodes next = reads.get(Math.min(given.size(), reads.size() - 1));
+			given.add(next);
+			return next;
+		});
+		IndicatorValues decoded = IndicatorValues.decode("#21=7.00;#1=3.00", index, numbering);
+		assertThat(new TreeMap<>(decoded)).hasToString("{HOME_VISITS=7.00, PAIRED_HOUSEHOLDS=3.00}");
+		assertThat(given).hasSize(2);
+		assertThatThrownBy(() -> IndicatorValues.decode("#22=7.00", index, numbering))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("indicator number 22");
+		assertThatThrownBy(() -> ValuesText.decode("#2=1.00", ValueCodes.of(Map.of(1, "HOME_VISITS"))))
+			.hasMessageContaining("indicator number 2");
 	}
 
 	// --- helpers

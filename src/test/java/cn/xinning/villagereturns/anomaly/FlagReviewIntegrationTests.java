@@ -301,10 +301,18 @@ class FlagReviewIntegrationTests {
 		// a flag closed by a recompute says so: 丁村's peer flag, once its value is made
 		// ordinary behind the program's back and the period recomputed
 		StoredFlag ding = this.township.flag(DING, "OUTLIER_PEERS");
-		this.jdbc.update(
-				"update current_return set values_text = replace(values_text, 'HOME_VISITS=900.00', 'HOME_VISITS=430.00')"
-						+ " where village_code = ? and period = '2026-01'",
-				DING);
+		// texts name their values by number (V78)
+		String homeVisits = "#" + this.jdbc
+			.queryForObject("select code_no from value_code where indicator_code = 'HOME_VISITS'", Integer.class);
+		assertThat(this.jdbc.update(
+				"update current_return set values_text = replace(values_text, ?, ?) where village_code = ? and period = '2026-01'",
+				homeVisits + "=900.00", homeVisits + "=430.00", DING))
+			.isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"select values_text from current_return where village_code = ? and period = '2026-01'", String.class,
+				DING))
+			.contains(homeVisits + "=430.00")
+			.doesNotContain("HOME_VISITS");
 		this.recompute.recompute(JANUARY);
 		assertThat(this.anomalies.find(ding.id()).orElseThrow().closure())
 			.hasValueSatisfying((c) -> assertThat(c.by() + " " + c.runId()).isEqualTo("RECOMPUTE Optional.empty"));

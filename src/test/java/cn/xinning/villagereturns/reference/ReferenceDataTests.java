@@ -166,7 +166,7 @@ class ReferenceDataTests {
 				new VillageReturnsProperties.Inbox(5, 64), new VillageReturnsProperties.Rules(3, 4, 20),
 				new VillageReturnsProperties.Watch(10, "0 0 2 * * *"),
 				new VillageReturnsProperties.Batch(100, 0, 1000, 20000));
-		return new ReferenceData(properties, new DefaultResourceLoader(), null, null, null).current();
+		return new ReferenceData(properties, new DefaultResourceLoader(), null, null, null, null).current();
 	}
 
 	private String location(String name) {

@@ -92,8 +92,9 @@ public class ValueCodeTable {
 			}
 			catch (DuplicateKeyException ex) {
 				// another process loading the same catalogue took the number (or this
-				// code) first: the code is then written by name until the next load,
-				// which reads correctly either way
+				// code) first, or the number went to another code: this code is then
+				// written by name until a catalogue is loaded again, which every reader
+				// reads the same
 				log.info("Indicator {} not numbered for value texts now: {}", code,
 						ex.getMostSpecificCause().getMessage());
 				return;

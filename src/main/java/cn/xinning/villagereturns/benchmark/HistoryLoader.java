@@ -50,9 +50,6 @@ class HistoryLoader {
 
 	private final ValueCodeTable valueCodeTable;
 
-	/** Read once the catalogue is loaded (its codes numbered). */
-	private ValueCodes valueCodes = ValueCodes.NONE;
-
 	HistoryLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, IngestRuns runs, IdBlocks ids,
 			Aggregator aggregator, ReferenceData referenceData, RootFolders folders, ValueCodeTable valueCodeTable) {
 		this.valueCodeTable = valueCodeTable;
@@ -67,9 +64,10 @@ class HistoryLoader {
 
 	void load(SyntheticCounty county, YearMonth first, YearMonth last) {
 		this.referenceData.synchronize();
-		this.valueCodes = this.valueCodeTable.load();
+		// read once the catalogue is loaded, its codes numbered
+		ValueCodes codes = this.valueCodeTable.load();
 		for (YearMonth period = first; !period.isAfter(last); period = period.plusMonths(1)) {
-			loadMonth(county, period);
+			loadMonth(county, period, codes);
 		}
 		for (YearMonth period = first; !period.isAfter(last); period = period.plusMonths(1)) {
 			YearMonth month = period;
@@ -82,7 +80,7 @@ class HistoryLoader {
 		}
 	}
 
-	private void loadMonth(SyntheticCounty county, YearMonth period) {
+	private void loadMonth(SyntheticCounty county, YearMonth period, ValueCodes codes) {
 		LocalDateTime received = receivedAt(period);
 		IngestRun run = this.runs.create(this.folders.root(), received, received, ProcessIdentity.current());
 		this.jdbc.update("insert into run_period (run_id, period, aggregated_at) values (?, ?, ?)", run.runId(),
@@ -91,11 +89,11 @@ class HistoryLoader {
 		for (int from = 0; from < villages.size(); from += VILLAGES_PER_TRANSACTION) {
 			int start = from;
 			int end = Math.min(villages.size(), from + VILLAGES_PER_TRANSACTION);
-			this.transaction.executeWithoutResult((status) -> insert(county, period, run, start, end));
+			this.transaction.executeWithoutResult((status) -> insert(county, period, run, start, end, codes));
 		}
 	}
 
-	private void insert(SyntheticCounty county, YearMonth period, IngestRun run, int from, int to) {
+	private void insert(SyntheticCounty county, YearMonth period, IngestRun run, int from, int to, ValueCodes codes) {
 		List<Object[]> files = new ArrayList<>();
 		for (int i = from; i < to; i++) {
 			String name = county.villages().get(i).code() + "_" + period + ".csv";
@@ -124,7 +122,7 @@ class HistoryLoader {
 				numbers.put(value.getKey(), new java.math.BigDecimal(value.getValue()));
 				values.add(new Object[] { id, value.getKey(), new java.math.BigDecimal(value.getValue()) });
 			}
-			String text = ValuesText.encode(numbers, this.valueCodes);
+			String text = ValuesText.encode(numbers, codes);
 			submissions.add(new Object[] { id, fileIds.get(i + 1), run.runId(), 2, village, period.toString(),
 					period.toString(), run.asOf(), text });
 			currents.add(new Object[] { village, period.toString(), id, run.asOf(), text });

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -53,7 +54,11 @@ public class RunProgress implements JobExecutionListener, StepExecutionListener,
 
 	private volatile long runId;
 
-	private volatile StepExecution step;
+	/**
+	 * The steps running now, in the order they started: after acceptance, aggregating and
+	 * flagging run beside filing away.
+	 */
+	private final Map<Long, StepExecution> running = new java.util.concurrent.ConcurrentSkipListMap<>();
 
 	private volatile long totalFiles;
 
@@ -79,6 +84,16 @@ public class RunProgress implements JobExecutionListener, StepExecutionListener,
 		if (this.ticking != null) {
 			this.ticking.cancel(false);
 		}
+		if (this.enabled) {
+			// the steps after acceptance overlap: the job's own time is not their sum
+			LocalDateTime start = jobExecution.getStartTime();
+			long millis = (start != null) ? Duration.between(start, LocalDateTime.now()).toMillis() : 0;
+			String line = String.format("运行 run #%d  作业 job  %s  %.2fs", this.runId, jobExecution.getStatus(),
+					millis / 1000.0);
+			synchronized (this) {
+				this.out.print(this.terminal ? "\r" + line + "\n" : line + "\n");
+			}
+		}
 	}
 
 	@Override
@@ -88,28 +103,33 @@ public class RunProgress implements JobExecutionListener, StepExecutionListener,
 			if (this.enabled && FROM_STATE.containsKey(stepExecution.getStepName())) {
 				this.totalFiles = count("select count(*) from inbox_file where run_id = ?");
 			}
-			this.step = stepExecution;
+			this.running.put(stepExecution.getId(), stepExecution);
 		}
 	}
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
-		if (this.enabled && LABELS.containsKey(stepExecution.getStepName())) {
-			String line = line(stepExecution) + "  " + stepExecution.getStatus() + "  " + elapsed(stepExecution);
-			this.out.print(this.terminal ? "\r" + line + "\n" : line + "\n");
-			this.step = null;
+		if (LABELS.containsKey(stepExecution.getStepName())) {
+			this.running.remove(stepExecution.getId());
+			if (this.enabled) {
+				String line = line(stepExecution) + "  " + stepExecution.getStatus() + "  " + elapsed(stepExecution);
+				synchronized (this) {
+					this.out.print(this.terminal ? "\r" + line + "\n" : line + "\n");
+				}
+			}
 		}
 		return null;
 	}
 
 	private synchronized void tick() {
-		StepExecution current = this.step;
-		if (current == null) {
+		if (this.running.isEmpty()) {
 			return;
 		}
 		try {
-			String line = line(current);
-			this.out.print(this.terminal ? "\r" + line + "        " : line + "\n");
+			List<String> lines = this.running.values().stream().map(this::line).toList();
+			// one line rewritten in place on a terminal, whatever runs beside what
+			this.out.print(
+					this.terminal ? "\r" + String.join("  |  ", lines) + "        " : String.join("\n", lines) + "\n");
 		}
 		catch (RuntimeException ex) {
 			// progress is a courtesy: a failed look at the database must not disturb the

@@ -3,6 +3,7 @@ package cn.xinning.villagereturns.intake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -64,14 +65,31 @@ public class ClaimFilesTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
 		Path work = this.folders.workOf(this.runId);
 		Files.createDirectories(work);
+		// a restarted claim must not register twice what it registered before it died
+		Set<String> registered = this.inboxFiles.registeredPaths(this.runId);
+		// A first attempt, with nothing in the work folder yet, registers each file as it
+		// moves it: what it moved is all the folder will hold. Walking the folder again
+		// for them took a province's claim a fifth of its time. Any other attempt (the
+		// last one died between a move and its registration) walks it after the moves.
+		boolean fresh = registered.isEmpty() && isEmpty(work);
+		this.inboxFiles.prepareClaim(this.runId);
 		int[] moved = { 0 };
 		Set<Path> madeFolders = new HashSet<>();
 		madeFolders.add(work);
 		List<InboxScanner.Leftover> left = new ArrayList<>();
 		int[] leftTotal = { 0 };
+		List<InboxScanner.InboxEntry> batch = new ArrayList<>(BATCH);
+		int[] found = { 0 };
 		InboxScanner.forEach(this.folders.inbox(), Instant.now(), this.quiet, (entry) -> {
-			if (claim(entry, work.resolve(entry.relativePath()), madeFolders)) {
+			Path target = work.resolve(entry.relativePath());
+			if (claim(entry, target, madeFolders, !fresh)) {
 				moved[0]++;
+				if (fresh) {
+					batch.add(new InboxScanner.InboxEntry(target, entry.relativePath()));
+					if (batch.size() == BATCH) {
+						found[0] += register(batch);
+					}
+				}
 			}
 		}, (leftover) -> {
 			if (leftTotal[0]++ < InboxLeftovers.KEPT) {
@@ -79,19 +97,16 @@ public class ClaimFilesTasklet implements Tasklet {
 			}
 		});
 		this.leftovers.record(this.runId, left, leftTotal[0]);
-		// a restarted claim must not register twice what it registered before it died
-		Set<String> registered = this.inboxFiles.registeredPaths(this.runId);
-		this.inboxFiles.prepareClaim(this.runId);
-		List<InboxScanner.InboxEntry> batch = new ArrayList<>(BATCH);
-		int[] found = { 0 };
-		InboxScanner.forEachReady(work, Instant.now(), Duration.ZERO, (entry) -> {
-			if (!registered.contains(entry.relativePath())) {
-				batch.add(entry);
-				if (batch.size() == BATCH) {
-					found[0] += register(batch);
+		if (!fresh) {
+			InboxScanner.forEachReady(work, Instant.now(), Duration.ZERO, (entry) -> {
+				if (!registered.contains(entry.relativePath())) {
+					batch.add(entry);
+					if (batch.size() == BATCH) {
+						found[0] += register(batch);
+					}
 				}
-			}
-		});
+			});
+		}
 		found[0] += register(batch);
 		this.inboxFiles.recordClaimed(this.runId, !registered.isEmpty());
 		this.inboxFiles.recordContents(this.runId);
@@ -99,6 +114,12 @@ public class ClaimFilesTasklet implements Tasklet {
 		log.info("Run {} claimed {} files ({} moved from the inbox now); {} left in the inbox", this.runId,
 				found[0] + registered.size(), moved[0], leftTotal[0]);
 		return RepeatStatus.FINISHED;
+	}
+
+	private static boolean isEmpty(Path folder) throws IOException {
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+			return !entries.iterator().hasNext();
+		}
 	}
 
 	/**
@@ -124,10 +145,12 @@ public class ClaimFilesTasklet implements Tasklet {
 
 	/**
 	 * False when another run took the file first, or a file of that name is already
-	 * claimed.
+	 * claimed ({@code mayExist}: the work folder held files before this claim began).
 	 */
-	private boolean claim(InboxScanner.InboxEntry entry, Path target, Set<Path> madeFolders) {
-		if (Files.exists(target)) {
+	private boolean claim(InboxScanner.InboxEntry entry, Path target, Set<Path> madeFolders, boolean mayExist) {
+		// a rename replaces what it moves onto: a work folder that was empty when the
+		// claim began holds nothing but what it moved, each under its own name
+		if (mayExist && Files.exists(target)) {
 			// a restarted run already holds a file of that name: leave this one for the
 			// next run
 			return false;

@@ -17,12 +17,24 @@ public final class IndicatorCatalogue {
 
 	private final Map<String, Indicator> byHeader = new HashMap<>();
 
+	/**
+	 * The codes and names exactly as the catalogue spells them, with what
+	 * {@link #byHeader} finds for them: a province's files name their 500,000 values so,
+	 * and normalising each name again was a twentieth of checking them.
+	 */
+	private final Map<String, Indicator> byExactHeader = new HashMap<>();
+
 	public IndicatorCatalogue(List<Indicator> indicators) {
 		this.indicators = List.copyOf(indicators);
 		for (Indicator indicator : indicators) {
 			this.byCode.put(key(indicator.code()), indicator);
 			this.byHeader.put(key(indicator.code()), indicator);
 			this.byHeader.put(key(indicator.nameZh()), indicator);
+		}
+		for (Indicator indicator : indicators) {
+			for (String text : new String[] { indicator.code(), indicator.nameZh() }) {
+				this.byExactHeader.put(text, this.byHeader.get(key(text)));
+			}
 		}
 	}
 
@@ -40,7 +52,8 @@ public final class IndicatorCatalogue {
 	 * Chinese name.
 	 */
 	public Optional<Indicator> byCodeOrName(String text) {
-		return Optional.ofNullable(this.byHeader.get(key(text)));
+		Indicator exact = this.byExactHeader.get(text);
+		return Optional.ofNullable((exact != null) ? exact : this.byHeader.get(key(text)));
 	}
 
 	public Indicator get(String code) {

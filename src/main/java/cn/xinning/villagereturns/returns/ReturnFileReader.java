@@ -291,10 +291,18 @@ public final class ReturnFileReader {
 		int indicator = header.index(HeaderRole.INDICATOR_CODE);
 		int value = header.index(HeaderRole.VALUE);
 		Map<List<String>, DraftBuilder> returns = new LinkedHashMap<>();
+		// a file's rows almost always repeat one period: reading the period text again
+		// for each of them was a tenth of reading a province's files
+		String lastPeriodRaw = null;
+		String lastPeriodKey = null;
 		for (Row row : table.dataRows()) {
 			Cell villageCell = header.cell(row, village);
 			Cell periodCell = header.cell(row, period);
-			List<String> key = List.of(Text.normalize(villageCell.raw()), periodKey(periodCell.raw()));
+			if (!periodCell.raw().equals(lastPeriodRaw)) {
+				lastPeriodRaw = periodCell.raw();
+				lastPeriodKey = periodKey(lastPeriodRaw);
+			}
+			List<String> key = List.of(Text.normalize(villageCell.raw()), lastPeriodKey);
 			DraftBuilder builder = returns.get(key);
 			if (builder == null) {
 				if (returns.size() == this.limits.returnsPerFile()) {

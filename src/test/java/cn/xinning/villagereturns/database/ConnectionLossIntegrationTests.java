@@ -108,8 +108,11 @@ class ConnectionLossIntegrationTests {
 		assertThat(tables()).as("the tables still show September as before the run").isEqualTo(before);
 		assertThat(this.aggregator.pending(YearMonth.of(2026, 9), YearMonth.of(2026, 9)))
 			.containsExactly(YearMonth.of(2026, 9));
-		assertThat(root.files()).contains("work/run-" + failed.runId() + "/更正/430528100201.csv",
-				"work/run-" + failed.runId() + "/430528100204.csv");
+		// filing away runs beside the totals and flags, and needs nothing of them: the
+		// files whose returns were accepted are in their final places already
+		assertThat(root.files()).containsExactly("archive/2026-10-04/430528100201.csv",
+				"archive/2026-10-04/430528100202.csv", "archive/2026-10-04/430528100203.csv",
+				"archive/2026-10-06/430528100204.csv", "archive/2026-10-06/更正/430528100201.csv");
 
 		IngestSummary restarted = this.ingest.restart(failed.runId());
 

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +48,7 @@ public class ClaimFilesTasklet implements Tasklet {
 
 	private final InboxLeftovers leftovers;
 
-	/**
-	 * Files hashed and recorded at a time: memory stays the same for ten files or a
-	 * million.
-	 */
+	/** Files hashed and recorded at a time. */
 	private static final int BATCH = 1000;
 
 	public ClaimFilesTasklet(long runId, RootFolders folders, InboxFiles inboxFiles, Duration quiet,
@@ -78,17 +77,13 @@ public class ClaimFilesTasklet implements Tasklet {
 		madeFolders.add(work);
 		List<InboxScanner.Leftover> left = new ArrayList<>();
 		int[] leftTotal = { 0 };
-		List<InboxScanner.InboxEntry> batch = new ArrayList<>(BATCH);
-		int[] found = { 0 };
+		Registrar registrar = new Registrar();
 		InboxScanner.forEach(this.folders.inbox(), Instant.now(), this.quiet, (entry) -> {
 			Path target = work.resolve(entry.relativePath());
 			if (claim(entry, target, madeFolders, !fresh)) {
 				moved[0]++;
 				if (fresh) {
-					batch.add(new InboxScanner.InboxEntry(target, entry.relativePath()));
-					if (batch.size() == BATCH) {
-						found[0] += register(batch);
-					}
+					registrar.add(new InboxScanner.InboxEntry(target, entry.relativePath()));
 				}
 			}
 		}, (leftover) -> {
@@ -100,19 +95,16 @@ public class ClaimFilesTasklet implements Tasklet {
 		if (!fresh) {
 			InboxScanner.forEachReady(work, Instant.now(), Duration.ZERO, (entry) -> {
 				if (!registered.contains(entry.relativePath())) {
-					batch.add(entry);
-					if (batch.size() == BATCH) {
-						found[0] += register(batch);
-					}
+					registrar.add(entry);
 				}
 			});
 		}
-		found[0] += register(batch);
+		int found = registrar.finish();
 		this.inboxFiles.recordClaimed(this.runId, !registered.isEmpty());
 		this.inboxFiles.recordContents(this.runId);
-		contribution.incrementWriteCount(found[0]);
+		contribution.incrementWriteCount(found);
 		log.info("Run {} claimed {} files ({} moved from the inbox now); {} left in the inbox", this.runId,
-				found[0] + registered.size(), moved[0], leftTotal[0]);
+				found + registered.size(), moved[0], leftTotal[0]);
 		return RepeatStatus.FINISHED;
 	}
 
@@ -123,14 +115,56 @@ public class ClaimFilesTasklet implements Tasklet {
 	}
 
 	/**
-	 * Hashes a batch of files (every processor takes a share) and records them; empties
-	 * the batch.
+	 * Records the files found, a batch at a time; memory stays the same for ten files or
+	 * a million. A batch is hashed (every processor takes a share) while the walk goes on
+	 * to fill the next one: hashing on the walk's thread left a processor idle while the
+	 * claim moved files, and moving them left one idle while it hashed. The records are
+	 * written on the walk's thread, in the step's transaction.
 	 */
-	private int register(List<InboxScanner.InboxEntry> batch) {
-		List<Registration> registrations = batch.parallelStream().map(ClaimFilesTasklet::registration).toList();
-		this.inboxFiles.register(this.runId, registrations);
-		batch.clear();
-		return registrations.size();
+	private final class Registrar {
+
+		private final List<InboxScanner.InboxEntry> batch = new ArrayList<>(BATCH);
+
+		private CompletableFuture<List<Registration>> hashing = CompletableFuture.completedFuture(List.of());
+
+		private int recorded;
+
+		void add(InboxScanner.InboxEntry entry) {
+			this.batch.add(entry);
+			if (this.batch.size() == BATCH) {
+				hashNext();
+			}
+		}
+
+		/** Records every file added; returns how many. */
+		int finish() {
+			hashNext();
+			recordHashed();
+			return this.recorded;
+		}
+
+		private void hashNext() {
+			List<InboxScanner.InboxEntry> files = List.copyOf(this.batch);
+			this.batch.clear();
+			recordHashed();
+			this.hashing = CompletableFuture
+				.supplyAsync(() -> files.parallelStream().map(ClaimFilesTasklet::registration).toList());
+		}
+
+		private void recordHashed() {
+			List<Registration> hashed;
+			try {
+				hashed = this.hashing.join();
+			}
+			catch (CompletionException ex) {
+				throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+			}
+			if (!hashed.isEmpty()) {
+				ClaimFilesTasklet.this.inboxFiles.register(ClaimFilesTasklet.this.runId, hashed);
+				this.recorded += hashed.size();
+			}
+		}
+
 	}
 
 	private static Registration registration(InboxScanner.InboxEntry entry) {

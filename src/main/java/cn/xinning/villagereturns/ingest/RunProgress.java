@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +60,7 @@ public class RunProgress implements JobExecutionListener, StepExecutionListener,
 	 * The steps running now, in the order they started: after acceptance, aggregating and
 	 * flagging run beside filing away.
 	 */
-	private final Map<Long, StepExecution> running = new java.util.concurrent.ConcurrentSkipListMap<>();
+	private final Map<Long, StepExecution> running = new ConcurrentSkipListMap<>();
 
 	private volatile long totalFiles;
 
@@ -86,10 +88,8 @@ public class RunProgress implements JobExecutionListener, StepExecutionListener,
 		}
 		if (this.enabled) {
 			// the steps after acceptance overlap: the job's own time is not their sum
-			LocalDateTime start = jobExecution.getStartTime();
-			long millis = (start != null) ? Duration.between(start, LocalDateTime.now()).toMillis() : 0;
-			String line = String.format("运行 run #%d  作业 job  %s  %.2fs", this.runId, jobExecution.getStatus(),
-					millis / 1000.0);
+			String line = String.format("运行 run #%d  作业 job  %s  %s", this.runId, jobExecution.getStatus(),
+					elapsed(jobExecution.getStartTime()));
 			synchronized (this) {
 				this.out.print(this.terminal ? "\r" + line + "\n" : line + "\n");
 			}
@@ -159,9 +159,14 @@ public class RunProgress implements JobExecutionListener, StepExecutionListener,
 
 	/** Seconds since the step started, e.g. {@code 3.25s}. */
 	private static String elapsed(StepExecution stepExecution) {
-		LocalDateTime start = stepExecution.getStartTime();
+		return elapsed(stepExecution.getStartTime());
+	}
+
+	/** Seconds since {@code start}, e.g. {@code 3.25s}. */
+	private static String elapsed(LocalDateTime start) {
 		long millis = (start != null) ? Duration.between(start, LocalDateTime.now()).toMillis() : 0;
-		return String.format("%.2fs", millis / 1000.0);
+		// a dot whatever the locale: the bench reads these times
+		return String.format(Locale.ROOT, "%.2fs", millis / 1000.0);
 	}
 
 	@Override

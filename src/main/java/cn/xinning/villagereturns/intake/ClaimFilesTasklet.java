@@ -147,7 +147,7 @@ public class ClaimFilesTasklet implements Tasklet {
 			List<InboxScanner.InboxEntry> files = List.copyOf(this.batch);
 			this.batch.clear();
 			recordHashed();
-			this.hashing = CompletableFuture
+			this.hashing = files.isEmpty() ? CompletableFuture.completedFuture(List.of()) : CompletableFuture
 				.supplyAsync(() -> files.parallelStream().map(ClaimFilesTasklet::registration).toList());
 		}
 

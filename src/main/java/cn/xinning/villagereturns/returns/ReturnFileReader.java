@@ -292,7 +292,7 @@ public final class ReturnFileReader {
 		int value = header.index(HeaderRole.VALUE);
 		Map<List<String>, DraftBuilder> returns = new LinkedHashMap<>();
 		// a file's rows almost always repeat one period: reading the period text again
-		// for each of them was a tenth of reading a province's files
+		// for each of them was a tenth of validating a province's files
 		String lastPeriodRaw = null;
 		String lastPeriodKey = null;
 		for (Row row : table.dataRows()) {
